@@ -1,0 +1,85 @@
+package dev.workflowengine.core;
+
+import dev.failsafe.event.ExecutionAttemptedEvent;
+import dev.workflowengine.api.WorkflowExecutionException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one node once, under its policy: tells the listener about each attempt, stops when the run
+ * is cancelled, and turns any failure into a {@link WorkflowExecutionException} naming the node.
+ * Shared by every run of the workflow; thread-safe.
+ */
+final class NodeExecution {
+
+  private final String workflowId;
+  private final NodeSpec node;
+  private final NodePolicies policies;
+
+  NodeExecution(String workflowId, NodeSpec node, NodePolicies policies) {
+    this.workflowId = workflowId;
+    this.node = node;
+    this.policies = policies;
+  }
+
+  String nodeId() {
+    return node.id();
+  }
+
+  /**
+   * Runs the node.
+   *
+   * @throws WorkflowExecutionException if it failed for good
+   * @throws RunCancelledException if the run was cancelled before or while it ran
+   */
+  Completion run(WorkflowState state, RunContext run) {
+    AtomicInteger attempts = new AtomicInteger();
+    long[] startedAt = new long[1];
+    try {
+      Map<String, Object> update =
+          policies == null
+              ? attempt(state, run, attempts, startedAt)
+              : policies
+                  .executor(event -> failedAttempt(run, event), run::cancelRequested)
+                  .get(() -> attempt(state, run, attempts, startedAt));
+      return new Completion(node.id(), attempts.get(), update, System.nanoTime() - startedAt[0]);
+    } catch (RunCancelledException cancelled) {
+      throw cancelled;
+    } catch (Throwable failure) {
+      if (run.cancelRequested()) {
+        throw new RunCancelledException(node.id());
+      }
+      if (policies == null) {
+        run.listener().nodeFailed(run.runId(), node.id(), attempts.get(), failure, false);
+      }
+      Throwable translated = policies == null ? failure : Failures.translate(node.id(), policies.policy(), failure);
+      throw Failures.nodeFailed(workflowId, node.id(), translated);
+    }
+  }
+
+  private Map<String, Object> attempt(
+      WorkflowState state, RunContext run, AtomicInteger attempts, long[] startedAt)
+      throws Exception {
+    if (run.cancelRequested()) {
+      throw new RunCancelledException(node.id());
+    }
+    int attempt = attempts.incrementAndGet();
+    run.listener().nodeStarted(run.runId(), node.id(), attempt);
+    startedAt[0] = System.nanoTime();
+    Map<String, Object> update =
+        node.kind() == NodeSpec.Kind.HUMAN
+            ? run.takeHumanInput(node.id())
+            : node.action().apply(state);
+    return Updates.checked(node.id(), update);
+  }
+
+  private void failedAttempt(RunContext run, ExecutionAttemptedEvent<Map<String, Object>> event) {
+    Throwable failure = Failures.translate(node.id(), policies.policy(), event.getLastException());
+    if (failure instanceof RunCancelledException) {
+      return;
+    }
+    int attempt = event.getAttemptCount();
+    boolean retry = policies.willRetry(attempt, failure, run.cancelRequested());
+    run.listener().nodeFailed(run.runId(), node.id(), attempt, failure, retry);
+  }
+}

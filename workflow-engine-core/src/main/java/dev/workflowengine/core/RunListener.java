@@ -1,0 +1,50 @@
+package dev.workflowengine.core;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Hears what happens inside a run, node by node: the hook through which the engine turns a run
+ * into live events. Every method has an empty default, so implement only what you need.
+ *
+ * <p>Called on the thread running the node, which for parallel branches means several threads at
+ * once: implementations must be thread-safe. An exception thrown by a listener fails the run.
+ */
+public interface RunListener {
+
+  /** A listener that hears nothing. */
+  RunListener NONE = new RunListener() {};
+
+  /**
+   * A node begins an attempt.
+   *
+   * @param runId the run
+   * @param nodeId the node
+   * @param attempt the attempt number, from 1
+   */
+  default void nodeStarted(String runId, String nodeId, int attempt) {}
+
+  /**
+   * A node finished and, when the run has a checkpoint store, its update was checkpointed.
+   *
+   * @param runId the run
+   * @param nodeId the node
+   * @param attempt the attempt that succeeded, from 1
+   * @param update the keys the node wrote
+   * @param duration how long the attempt took
+   */
+  default void nodeCompleted(
+      String runId, String nodeId, int attempt, Map<String, Object> update, Duration duration) {}
+
+  /**
+   * An attempt of a node failed.
+   *
+   * @param runId the run
+   * @param nodeId the node
+   * @param attempt the attempt that failed, from 1
+   * @param error what went wrong
+   * @param willRetry whether the node's policy will try again
+   */
+  default void nodeFailed(
+      String runId, String nodeId, int attempt, Throwable error, boolean willRetry) {}
+}

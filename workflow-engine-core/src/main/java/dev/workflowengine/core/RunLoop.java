@@ -1,0 +1,86 @@
+package dev.workflowengine.core;
+
+import dev.workflowengine.api.WorkflowException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import org.bsc.async.AsyncGenerator;
+import org.bsc.langgraph4j.CompiledGraph;
+import org.bsc.langgraph4j.GraphInput;
+import org.bsc.langgraph4j.NodeOutput;
+import org.bsc.langgraph4j.RunnableConfig;
+import org.bsc.langgraph4j.state.AgentState;
+
+/**
+ * Drives one run through LangGraph4j, one step at a time on the calling thread, and checkpoints
+ * each step before asking for the next: LangGraph4j starts the next node only when the loop asks.
+ */
+final class RunLoop {
+
+  private RunLoop() {}
+
+  static RunResult run(
+      CompiledGraph<AgentState> graph, GraphInput input, RunContext run, Map<String, Object> state) {
+    RunnableConfig config =
+        RunnableConfig.builder().threadId(run.runId()).putMetadata(RunContext.KEY, run).build();
+    AsyncGenerator.Cancellable<NodeOutput<AgentState>> steps = graph.stream(input, config);
+    Map<String, Object> current = state;
+    boolean ended = false;
+    try {
+      Iterator<NodeOutput<AgentState>> outputs = steps.iterator();
+      while (!run.isStopped() && outputs.hasNext()) {
+        NodeOutput<AgentState> output = outputs.next();
+        if (run.isStopped()) {
+          break;
+        }
+        current = output.state().data();
+        if (output.isSTART()) {
+          run.started(current);
+        } else if (output.isEND()) {
+          ended = true;
+        } else {
+          run.stepCompleted(output.node(), current);
+        }
+      }
+    } catch (RuntimeException unexpected) {
+      if (run.failure() == null) {
+        throw new WorkflowException(
+            "the graph engine failed while running workflow '" + run.workflow.id() + "': "
+                + Failures.unwrap(unexpected),
+            Failures.unwrap(unexpected));
+      }
+    } finally {
+      steps.cancel(false);
+    }
+    if (run.failure() != null) {
+      throw run.failure();
+    }
+    return result(run, current, ended);
+  }
+
+  private static RunResult result(RunContext run, Map<String, Object> state, boolean ended) {
+    WorkflowState view = WorkflowState.of(state);
+    if (ended) {
+      RunPosition end = new RunPosition(state, run.lastNode(), Optional.empty(), run.step());
+      return new RunResult(
+          run.runId(), RunResult.Status.COMPLETED, view, run.path(), Optional.empty(), end);
+    }
+    String next = run.nextNode();
+    RunPosition position = new RunPosition(state, run.lastNode(), Optional.ofNullable(next), run.step());
+    if (run.isCancelled()) {
+      return new RunResult(
+          run.runId(), RunResult.Status.CANCELLED, view, run.path(), Optional.empty(), position);
+    }
+    NodeSpec waitingAt = next == null ? null : run.workflow.spec().nodesById().get(next);
+    if (waitingAt == null || waitingAt.kind() != NodeSpec.Kind.HUMAN) {
+      throw new WorkflowException(
+          "the graph engine stopped workflow '" + run.workflow.id() + "' before its end, at '"
+              + next + "', which is not a human step");
+    }
+    HumanStep step = waitingAt.human();
+    RunResult.Waiting waiting =
+        new RunResult.Waiting(next, step.promptFor(view), step.requiredInput());
+    return new RunResult(
+        run.runId(), RunResult.Status.WAITING, view, run.path(), Optional.of(waiting), position);
+  }
+}

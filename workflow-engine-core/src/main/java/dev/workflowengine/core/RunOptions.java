@@ -1,0 +1,129 @@
+package dev.workflowengine.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.workflowengine.api.spi.CheckpointStore;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * How to run a workflow: under which id, checkpointed where, heard by whom, cancelled when.
+ *
+ * <pre>{@code
+ * RunOptions options = RunOptions.builder()
+ *     .runId(executionId)
+ *     .checkpointStore(store)
+ *     .listener(myListener)
+ *     .cancelWhen(cancelled::get)
+ *     .build();
+ * RunResult result = workflow.invoke(input, options);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param runId identifies the run in listener calls and checkpoints
+ * @param checkpointStore where each step's update is checkpointed before the next step starts
+ * @param listener hears node events
+ * @param cancelWhen asked before every node; once it returns {@code true}, no further node starts
+ */
+public record RunOptions(
+    String runId,
+    Optional<CheckpointStore> checkpointStore,
+    RunListener listener,
+    BooleanSupplier cancelWhen) {
+
+  /** Validates the components. */
+  public RunOptions {
+    requireNonNull(runId, "runId");
+    checkpointStore = checkpointStore == null ? Optional.empty() : checkpointStore;
+    requireNonNull(listener, "listener");
+    requireNonNull(cancelWhen, "cancelWhen");
+  }
+
+  /**
+   * Options with a random run id and nothing else.
+   *
+   * @return the options
+   */
+  public static RunOptions defaults() {
+    return builder().build();
+  }
+
+  /**
+   * A builder with a random run id, no checkpoints, no listener and no cancellation.
+   *
+   * @return a new builder; not thread-safe
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link RunOptions}. Not thread-safe. */
+  public static final class Builder {
+    private String runId;
+    private CheckpointStore checkpointStore;
+    private RunListener listener = RunListener.NONE;
+    private BooleanSupplier cancelWhen = () -> false;
+
+    private Builder() {}
+
+    /**
+     * Names the run; an engine uses the execution id.
+     *
+     * @param id the run id
+     * @return this builder
+     */
+    public Builder runId(String id) {
+      this.runId = requireNonNull(id, "id");
+      return this;
+    }
+
+    /**
+     * Checkpoints every step into a store, so the run can be recovered with {@link
+     * Workflow#restore(String, CheckpointStore)}.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder checkpointStore(CheckpointStore store) {
+      this.checkpointStore = requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets who hears node events.
+     *
+     * @param runListener the listener
+     * @return this builder
+     */
+    public Builder listener(RunListener runListener) {
+      this.listener = requireNonNull(runListener, "runListener");
+      return this;
+    }
+
+    /**
+     * Sets the cancellation signal, asked before every node.
+     *
+     * @param signal returns {@code true} once the run should stop
+     * @return this builder
+     */
+    public Builder cancelWhen(BooleanSupplier signal) {
+      this.cancelWhen = requireNonNull(signal, "signal");
+      return this;
+    }
+
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     */
+    public RunOptions build() {
+      return new RunOptions(
+          runId == null ? UUID.randomUUID().toString() : runId,
+          Optional.ofNullable(checkpointStore),
+          listener,
+          cancelWhen);
+    }
+  }
+}
