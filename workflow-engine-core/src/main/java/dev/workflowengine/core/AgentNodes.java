@@ -1,0 +1,111 @@
+package dev.workflowengine.core;
+
+import dev.workflowengine.api.WorkflowValidationException;
+import dev.workflowengine.api.definition.AgentDefinition;
+import dev.workflowengine.api.definition.NodeDefinition;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code agent} nodes and the agents a definition declares. An agent named in a node is looked up
+ * first among the definition's agents, which the catalog's agent factory turns into actions, then
+ * among the catalog's own agents.
+ */
+final class AgentNodes {
+
+  private static final Set<String> SETTINGS = Set.of("agent", "prompt", "output");
+
+  private AgentNodes() {}
+
+  /** Checks the declared agents: unique ids, models and tools the catalog has. */
+  static void checkDeclarations(DefinitionContext context) {
+    Set<String> seen = new LinkedHashSet<>();
+    var agents = context.definition.agents();
+    for (int i = 0; i < agents.size(); i++) {
+      AgentDefinition agent = agents.get(i);
+      String location = "agents[" + i + "]";
+      if (!seen.add(agent.id())) {
+        context.problem(location + ".id", "duplicate agent id '" + agent.id() + "'");
+      }
+      String model = agent.model().isEmpty() ? Catalog.DEFAULT_MODEL : agent.model();
+      if (context.catalog.model(model).isEmpty()) {
+        context.problem(
+            location + ".model",
+            "unknown model '" + model + "'" + Suggestions.hint(model, context.catalog.modelNames())
+                + "; the catalog has " + context.catalog.modelNames());
+      }
+      for (int t = 0; t < agent.tools().size(); t++) {
+        String tool = agent.tools().get(t);
+        if (context.catalog.tool(tool).isEmpty()) {
+          context.problem(
+              location + ".tools[" + t + "]",
+              "unknown tool '" + tool + "'" + Suggestions.hint(tool, context.catalog.toolNames())
+                  + "; the catalog has " + context.catalog.toolNames());
+        }
+      }
+    }
+    if (!agents.isEmpty() && context.catalog.agentFactory().isEmpty()) {
+      context.problem(
+          "agents",
+          "the definition declares agents but the catalog has no agent factory to build them;"
+              + " add one with Catalog.builder().agentFactory(...)");
+    }
+  }
+
+  static NodeAction compile(NodeDefinition node, String location, DefinitionContext context) {
+    ConfigReader config = context.config(node.config(), location + ".config");
+    config.allowOnly("agent", SETTINGS);
+    Optional<String> name = config.requiredString("agent");
+    if (name.isEmpty()) {
+      return null;
+    }
+    Optional<AgentDefinition> declared = context.definition.agent(name.get());
+    if (declared.isPresent()) {
+      return fromDeclaration(node, declared.get(), config, context);
+    }
+    Optional<NodeAction> registered = context.catalog.agent(name.get());
+    if (registered.isEmpty()) {
+      Set<String> known = new LinkedHashSet<>(context.catalog.agentNames());
+      context.definition.agents().forEach(agent -> known.add(agent.id()));
+      config.problem(
+          "agent",
+          "unknown agent '" + name.get() + "'" + Suggestions.hint(name.get(), known)
+              + "; declare it in the definition's agents or register it in the catalog; known: " + known);
+      return null;
+    }
+    for (String setting : Set.of("prompt", "output")) {
+      if (node.config().containsKey(setting)) {
+        config.problem(
+            setting,
+            "agent '" + name.get() + "' comes from the catalog and decides its own " + setting
+                + "; remove the setting or declare the agent in the definition");
+      }
+    }
+    context.writesUnknownKeys();
+    return registered.get();
+  }
+
+  private static NodeAction fromDeclaration(
+      NodeDefinition node, AgentDefinition agent, ConfigReader config, DefinitionContext context) {
+    Optional<Template> prompt =
+        config.optionalString("prompt").flatMap(p -> context.template(config.location("prompt"), p));
+    String output = config.optionalString("output").orElse(node.id());
+    context.writes(output);
+    if (context.catalog.agentFactory().isEmpty()) {
+      return null; // reported with the declarations
+    }
+    Optional<Function<WorkflowState, String>> renderer = prompt.map(t -> t::render);
+    try {
+      return context
+          .catalog
+          .agentFactory()
+          .get()
+          .create(agent, new AgentNode(node.id(), renderer, output), context.catalog);
+    } catch (WorkflowValidationException e) {
+      e.problems().forEach(p -> context.problem(config.location("agent") + " (" + p.location() + ")", p.message()));
+      return null;
+    }
+  }
+}
