@@ -22,7 +22,8 @@ import org.bsc.langgraph4j.state.Channel;
  */
 final class GraphCompiler {
 
-  private static final String FAN_OUT_PREFIX = "__fanout__";
+  // Cannot clash with a node id: those never contain a colon. LangGraph4j reserves ids starting "__".
+  private static final String FAN_OUT_PREFIX = "fan-out:";
 
   private final GraphSpec spec;
   private final Map<String, NodeExecution> executions = new LinkedHashMap<>();

@@ -2,7 +2,9 @@ package dev.workflowengine.api.definition;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -88,6 +90,30 @@ public record NodePolicy(
       if (jitter < 0.0 || jitter > 1.0) {
         throw new IllegalArgumentException("backoff.jitter must be in [0, 1] but was " + jitter);
       }
+    }
+
+    /**
+     * Reads a backoff from JSON, where every field may be left out and takes the default's value.
+     *
+     * @param initialDelay the delay before the first retry, or {@code null}
+     * @param maxDelay the longest delay, or {@code null}
+     * @param multiplier how much each delay grows, or {@code null}
+     * @param jitter the random variation, or {@code null}
+     * @return the backoff
+     */
+    @JsonCreator
+    public static Backoff of(
+        @JsonProperty("initialDelay") Duration initialDelay,
+        @JsonProperty("maxDelay") Duration maxDelay,
+        @JsonProperty("multiplier") Double multiplier,
+        @JsonProperty("jitter") Double jitter) {
+      Duration initial = initialDelay == null ? DEFAULT.initialDelay() : initialDelay;
+      Duration max = maxDelay == null ? DEFAULT.maxDelay().compareTo(initial) < 0 ? initial : DEFAULT.maxDelay() : maxDelay;
+      return new Backoff(
+          initial,
+          max,
+          multiplier == null ? DEFAULT.multiplier() : multiplier,
+          jitter == null ? DEFAULT.jitter() : jitter);
     }
   }
 
