@@ -168,11 +168,12 @@ final class GraphValidator {
     for (NodeSpec node : nodes.values()) {
       if (!reachable.contains(node.id())) {
         problem(node.location(), "node '" + node.id() + "' is unreachable from the start");
-      } else if (!canFinish.contains(node.id())) {
+      } else if (!canFinish.contains(node.id()) && successors.containsKey(node.id())) {
         problem(
             node.location(),
             "node '" + node.id() + "' can never reach " + Workflow.END
-                + ": it is in a loop with no exit; add an edge or condition that leads out of it");
+                + ": every path from it ends in a loop with no exit or at a node without edges;"
+                + " add an edge or condition that leads to the end");
       }
     }
   }
