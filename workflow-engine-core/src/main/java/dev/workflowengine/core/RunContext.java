@@ -30,7 +30,7 @@ final class RunContext {
   private String lastNode = Workflow.START;
   private String nextNode;
   private WorkflowExecutionException failure;
-  private boolean cancelled;
+  private volatile boolean cancelled;
   private final List<String> path = new ArrayList<>();
   private int steps;
 

@@ -49,13 +49,19 @@ final class RunLoop {
                 + Failures.unwrap(unexpected),
             Failures.unwrap(unexpected));
       }
-    } finally {
-      steps.cancel(false);
     }
     if (run.failure() != null) {
       throw run.failure();
     }
     return result(run, current, ended);
+  }
+
+  private static String prompt(RunContext run, String nodeId, HumanStep step, WorkflowState state) {
+    try {
+      return step.promptFor(state);
+    } catch (RuntimeException e) {
+      throw Failures.nodeFailed(run.workflow.id(), nodeId, e);
+    }
   }
 
   private static RunResult result(RunContext run, Map<String, Object> state, boolean ended) {
@@ -79,7 +85,7 @@ final class RunLoop {
     }
     HumanStep step = waitingAt.human();
     RunResult.Waiting waiting =
-        new RunResult.Waiting(next, step.promptFor(view), step.requiredInput());
+        new RunResult.Waiting(next, prompt(run, next, step, view), step.requiredInput());
     return new RunResult(
         run.runId(), RunResult.Status.WAITING, view, run.path(), Optional.of(waiting), position);
   }
