@@ -124,17 +124,6 @@ final class RunContext {
 
   /** A step finished: checkpoint its update, then tell the listener. */
   void stepCompleted(String graphNode, Map<String, Object> newState) {
-    if (++steps > workflow.spec().maxSteps()) {
-      fail(
-          new WorkflowExecutionException(
-              workflow.id(),
-              lastNode,
-              "workflow '" + workflow.id() + "' ran " + workflow.spec().maxSteps()
-                  + " steps without reaching the end, last at node '" + lastNode
-                  + "'; if the loop is intended raise maxSteps, otherwise check what leaves it",
-              null));
-      return;
-    }
     log.record(graphNode, stepUpdate, newState, nextNode);
     for (Completion completion : stepCompletions) {
       path.add(completion.nodeId());
@@ -146,6 +135,25 @@ final class RunContext {
               completion.update(),
               Duration.ofNanos(completion.durationNanos()));
     }
+    if (++steps >= workflow.spec().maxSteps() && anotherNodeWouldRun()) {
+      fail(
+          new WorkflowExecutionException(
+              workflow.id(),
+              lastNode,
+              "workflow '" + workflow.id() + "' ran " + workflow.spec().maxSteps()
+                  + " steps without reaching the end, last at node '" + lastNode
+                  + "'; if the loop is intended raise maxSteps, otherwise check what leaves it",
+              null));
+    }
+  }
+
+  /** Whether this invocation would start another node: the run neither ends nor waits next. */
+  private boolean anotherNodeWouldRun() {
+    if (nextNode == null || Workflow.END.equals(nextNode)) {
+      return false;
+    }
+    NodeSpec next = workflow.spec().nodesById().get(nextNode);
+    return next == null || next.kind() != NodeSpec.Kind.HUMAN;
   }
 
   List<String> path() {
