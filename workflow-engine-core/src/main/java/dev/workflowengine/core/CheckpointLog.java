@@ -79,8 +79,8 @@ final class CheckpointLog {
 
   private Checkpoint entry(
       long position, Checkpoint.Kind kind, Optional<String> nodeId, String next, String json) {
-    return new Checkpoint(
-        runId, position, kind, nodeId, Optional.ofNullable(next), json, clock.instant());
+    Optional<String> nextNode = Optional.ofNullable(next).filter(id -> !Workflow.END.equals(id));
+    return new Checkpoint(runId, position, kind, nodeId, nextNode, json, clock.instant());
   }
 
   private String toJson(String nodeId, Map<String, Object> values) {
