@@ -229,4 +229,31 @@ class CheckpointingTest {
         .hasMessageStartingWith("the state written by node 'bad' cannot be checkpointed as JSON");
     assertThat(store.load("r")).extracting(Checkpoint::step).containsExactly(0L, 1L);
   }
+
+  @Test
+  void aFanOutIsOneUpdateThatReplaysThroughTheReducer() {
+    Workflow workflow =
+        Workflow.builder("par")
+            .node("s", st -> Map.of("log", "s"))
+            .node("a", st -> Map.of("log", List.of("a", "a")))
+            .node("b", st -> Map.of("log", "b"))
+            .node("j", st -> Map.of("log", "j"))
+            .start("s")
+            .edge("s", "a")
+            .edge("s", "b")
+            .edge("a", "j")
+            .edge("b", "j")
+            .edge("j", END)
+            .reducer("log", Reducers.append())
+            .build();
+
+    RunResult result = workflow.invoke(Map.of(), options("r"));
+
+    assertThat(store.load("r")).extracting(Checkpoint::json)
+        .containsExactly(
+            "{}", "{\"log\":\"s\"}", "{\"log\":[\"a\",\"a\",\"b\"]}", "{\"log\":\"j\"}");
+    assertThat(result.state().getList("log", String.class))
+        .containsExactly("s", "a", "a", "b", "j");
+    assertThat(workflow.restore("r", store)).contains(result.position());
+  }
 }
