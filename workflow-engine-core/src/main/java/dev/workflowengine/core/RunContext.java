@@ -127,13 +127,22 @@ final class RunContext {
     log.record(graphNode, stepUpdate, newState, nextNode);
     for (Completion completion : stepCompletions) {
       path.add(completion.nodeId());
-      listener()
-          .nodeCompleted(
-              runId(),
-              completion.nodeId(),
-              completion.attempt(),
-              completion.update(),
-              Duration.ofNanos(completion.durationNanos()));
+      try {
+        listener()
+            .nodeCompleted(
+                runId(),
+                completion.nodeId(),
+                completion.attempt(),
+                completion.update(),
+                Duration.ofNanos(completion.durationNanos()));
+      } catch (RuntimeException listenerFailure) {
+        throw new WorkflowExecutionException(
+            workflow.id(),
+            completion.nodeId(),
+            "the RunListener failed when told that node '" + completion.nodeId()
+                + "' of workflow '" + workflow.id() + "' completed: " + listenerFailure.getMessage(),
+            listenerFailure);
+      }
     }
     if (++steps >= workflow.spec().maxSteps() && anotherNodeWouldRun()) {
       fail(
