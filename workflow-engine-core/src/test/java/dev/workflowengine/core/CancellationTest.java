@@ -108,4 +108,35 @@ class CancellationTest {
     assertThat(attempts).hasValue(1);
     assertThat(result.position().nextNodeId()).contains("flaky");
   }
+
+  @Test
+  void aRunCancelledBeforeAFanOutContinuesWithIt() {
+    Workflow workflow =
+        Workflow.builder("w")
+            .node(
+                "s",
+                s -> {
+                  cancel.set(true);
+                  return Map.of();
+                })
+            .node("a", s -> Map.of("a", 1))
+            .node("b", s -> Map.of("b", 2))
+            .node("j", s -> Map.of("j", true))
+            .start("s")
+            .edge("s", "a")
+            .edge("s", "b")
+            .edge("a", "j")
+            .edge("b", "j")
+            .edge("j", Workflow.END)
+            .build();
+    RunResult cancelled = workflow.invoke(Map.of(), options());
+    cancel.set(false);
+
+    RunResult done = workflow.resume(cancelled.position(), Map.of(), options());
+
+    assertThat(cancelled.status()).isEqualTo(RunResult.Status.CANCELLED);
+    assertThat(cancelled.path()).containsExactly("s");
+    assertThat(done.path()).containsExactly("a", "b", "j");
+    assertThat(done.state().asMap()).isEqualTo(Map.of("a", 1, "b", 2, "j", true));
+  }
 }

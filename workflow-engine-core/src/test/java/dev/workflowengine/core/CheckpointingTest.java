@@ -8,6 +8,7 @@ import dev.workflowengine.api.WorkflowExecutionException;
 import dev.workflowengine.api.spi.Checkpoint;
 import dev.workflowengine.core.memory.InMemoryCheckpointStore;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -254,6 +255,31 @@ class CheckpointingTest {
             "{}", "{\"log\":\"s\"}", "{\"log\":[\"a\",\"a\",\"b\"]}", "{\"log\":\"j\"}");
     assertThat(result.state().getList("log", String.class))
         .containsExactly("s", "a", "a", "b", "j");
+    assertThat(workflow.restore("r", store)).contains(result.position());
+  }
+
+  @Test
+  void aKeyRemovedByANullUpdateStaysRemovedOnReplay() {
+    Workflow workflow =
+        Workflow.builder("w")
+            .node(
+                "clear",
+                st -> {
+                  Map<String, Object> update = new HashMap<>();
+                  update.put("draft", null);
+                  update.put("nested", Map.of("keep", 1));
+                  return update;
+                })
+            .start("clear")
+            .edge("clear", END)
+            .build();
+    Map<String, Object> withNull = new HashMap<>();
+    withNull.put("a", null);
+
+    RunResult result =
+        workflow.invoke(Map.of("draft", "old", "other", 1, "json", withNull), options("r"));
+
+    assertThat(result.state().asMap()).doesNotContainKey("draft");
     assertThat(workflow.restore("r", store)).contains(result.position());
   }
 }

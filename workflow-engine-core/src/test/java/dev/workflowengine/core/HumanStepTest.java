@@ -192,4 +192,30 @@ class HumanStepTest {
     assertThat(third.status()).isEqualTo(RunResult.Status.COMPLETED);
     assertThat(third.state().getList("all", Integer.class)).isEqualTo(List.of(3, 42));
   }
+
+  @Test
+  void aHumanStepMayJoinAFanOut() {
+    Workflow workflow =
+        Workflow.builder("w")
+            .node("s", s -> Map.of())
+            .node("a", s -> Map.of("a", 1))
+            .node("b", s -> Map.of("b", 2))
+            .human("check", HumanStep.builder().requireInput("ok", Boolean.class).build())
+            .start("s")
+            .edge("s", "a")
+            .edge("s", "b")
+            .edge("a", "check")
+            .edge("b", "check")
+            .edge("check", END)
+            .build();
+
+    RunResult waiting = workflow.invoke(Map.of());
+    RunResult done = workflow.resume(waiting, Map.of("ok", true));
+
+    assertThat(waiting.status()).isEqualTo(RunResult.Status.WAITING);
+    assertThat(waiting.path()).containsExactly("s", "a", "b");
+    assertThat(waiting.waiting().orElseThrow().nodeId()).isEqualTo("check");
+    assertThat(done.path()).containsExactly("check");
+    assertThat(done.state().asMap()).isEqualTo(Map.of("a", 1, "b", 2, "ok", true));
+  }
 }
