@@ -49,7 +49,8 @@ final class NodeExecution {
       if (run.cancelRequested()) {
         throw new RunCancelledException(node.id());
       }
-      Throwable translated = policies == null ? failure : Failures.translate(node.id(), policies.policy(), failure);
+      Throwable translated =
+          policies == null ? failure : Failures.translate(node.id(), policies.policy(), failure);
       if (policies == null || !Failures.isRetriable(failure)) {
         // the retry policy reports only the failures it handles, the retriable ones
         run.listener().nodeFailed(run.runId(), node.id(), attempts.get(), translated, false);

@@ -139,8 +139,12 @@ final class RunContext {
         throw new WorkflowExecutionException(
             workflow.id(),
             completion.nodeId(),
-            "the RunListener failed when told that node '" + completion.nodeId()
-                + "' of workflow '" + workflow.id() + "' completed: " + listenerFailure.getMessage(),
+            "the RunListener failed when told that node '"
+                + completion.nodeId()
+                + "' of workflow '"
+                + workflow.id()
+                + "' completed: "
+                + listenerFailure.getMessage(),
             listenerFailure);
       }
     }
