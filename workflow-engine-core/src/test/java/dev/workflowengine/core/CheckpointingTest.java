@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -46,22 +45,26 @@ class CheckpointingTest {
     List<Checkpoint> log = store.load("r1");
 
     assertThat(log).extracting(Checkpoint::step).containsExactly(0L, 1L, 2L, 3L);
-    assertThat(log).extracting(Checkpoint::kind)
+    assertThat(log)
+        .extracting(Checkpoint::kind)
         .containsExactly(
             Checkpoint.Kind.SNAPSHOT,
             Checkpoint.Kind.UPDATE,
             Checkpoint.Kind.UPDATE,
             Checkpoint.Kind.UPDATE);
     assertThat(log).extracting(Checkpoint::executionId).containsOnly("r1");
-    assertThat(log).extracting(Checkpoint::nodeId)
+    assertThat(log)
+        .extracting(Checkpoint::nodeId)
         .containsExactly(Optional.empty(), Optional.of("a"), Optional.of("b"), Optional.of("c"));
-    assertThat(log).extracting(Checkpoint::nextNodeId)
-        .containsExactly(
-            Optional.of("a"), Optional.of("b"), Optional.of("c"), Optional.empty());
-    assertThat(log).extracting(Checkpoint::json)
+    assertThat(log)
+        .extracting(Checkpoint::nextNodeId)
+        .containsExactly(Optional.of("a"), Optional.of("b"), Optional.of("c"), Optional.empty());
+    assertThat(log)
+        .extracting(Checkpoint::json)
         .containsExactly("{\"in\":\"x\"}", "{\"a\":1}", "{\"b\":\"two\"}", "{\"c\":[3]}");
   }
 
+  /** Regression: the last entry of a finished run named __end__ as its next node. */
   @Test
   void restoreEqualsTheFinalPosition() {
     Workflow workflow = chainOfThree();
@@ -109,7 +112,9 @@ class CheckpointingTest {
     assertThat(log).hasSize(21);
     assertThat(log.get(0).size()).isEqualTo(large.length() + "{\"doc\":\"\"}".length());
     assertThat(log.subList(1, 21)).allSatisfy(entry -> assertThat(entry.size()).isLessThan(20));
-    assertThat(log.subList(1, 21)).extracting(Checkpoint::kind).containsOnly(Checkpoint.Kind.UPDATE);
+    assertThat(log.subList(1, 21))
+        .extracting(Checkpoint::kind)
+        .containsOnly(Checkpoint.Kind.UPDATE);
     assertThat(workflow.restore("r", store)).contains(result.position());
   }
 
@@ -132,13 +137,8 @@ class CheckpointingTest {
     assertThat(workflow.restore("r", store)).contains(result.position());
   }
 
-  @Test
-  void aRunThatFailedIsContinuedWithoutRerunningFinishedNodes() {
-    AtomicInteger[] calls = new AtomicInteger[6];
-    for (int i = 1; i <= 5; i++) {
-      calls[i] = new AtomicInteger();
-    }
-    AtomicBoolean broken = new AtomicBoolean(true);
+  /** n1 -> ... -> n5, counting calls per node; n4 throws while {@code n4Broken}. */
+  private static Workflow five(AtomicInteger[] calls, boolean n4Broken) {
     WorkflowBuilder builder = Workflow.builder("five");
     for (int i = 1; i <= 5; i++) {
       int n = i;
@@ -146,31 +146,41 @@ class CheckpointingTest {
           "n" + n,
           s -> {
             calls[n].incrementAndGet();
-            if (n == 4 && broken.get()) {
+            if (n == 4 && n4Broken) {
               throw new IOException("service down");
             }
             return Map.of("n" + n, n);
           });
       builder.edge(n == 1 ? Workflow.START : "n" + (n - 1), "n" + n);
     }
-    Workflow workflow = builder.edge("n5", END).build();
-    assertThatThrownBy(() -> workflow.invoke(Map.of(), options("r")))
-        .isInstanceOf(WorkflowExecutionException.class);
+    return builder.edge("n5", END).build();
+  }
 
-    RunPosition position = workflow.restore("r", store).orElseThrow();
-    broken.set(false);
-    RunResult result = workflow.resume(position, Map.of(), options("r"));
+  @Test
+  void aRunThatFailedIsContinuedWithoutRerunningFinishedNodes() {
+    AtomicInteger[] calls = new AtomicInteger[6];
+    for (int i = 0; i <= 5; i++) {
+      calls[i] = new AtomicInteger();
+    }
+    assertThatThrownBy(() -> five(calls, true).invoke(Map.of(), options("r")))
+        .isInstanceOf(WorkflowExecutionException.class)
+        .hasMessage("node 'n4' of workflow 'five' failed: service down");
 
-    assertThat(position.lastNodeId()).isEqualTo("n3");
-    assertThat(position.nextNodeId()).contains("n4");
-    assertThat(position.step()).isEqualTo(3);
+    Workflow fixed = five(calls, false); // as a new process would build it
+    RunPosition position = fixed.restore("r", store).orElseThrow();
+    RunResult result = fixed.resume(position, Map.of(), options("r"));
+
+    assertThat(position)
+        .isEqualTo(new RunPosition(Map.of("n1", 1, "n2", 2, "n3", 3), "n3", Optional.of("n4"), 3));
     assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
     assertThat(result.path()).containsExactly("n4", "n5");
     assertThat(result.state().asMap())
         .isEqualTo(Map.of("n1", 1, "n2", 2, "n3", 3, "n4", 4, "n5", 5));
-    assertThat(calls).extracting(c -> c == null ? null : c.get()).containsExactly(null, 1, 1, 1, 2, 1);
-    assertThat(store.load("r")).extracting(Checkpoint::step).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-    assertThat(workflow.restore("r", store)).contains(result.position());
+    assertThat(calls).extracting(AtomicInteger::get).containsExactly(0, 1, 1, 1, 2, 1);
+    assertThat(store.load("r"))
+        .extracting(Checkpoint::step)
+        .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    assertThat(fixed.restore("r", store)).contains(result.position());
   }
 
   @Test
@@ -192,18 +202,20 @@ class CheckpointingTest {
 
     assertThat(restored).isEqualTo(waiting.position());
     assertThat(done.status()).isEqualTo(RunResult.Status.COMPLETED);
-    assertThat(done.state().asMap()).isEqualTo(Map.of("draft", "text", "approved", true, "sent", true));
-    assertThat(store.load("r")).extracting(Checkpoint::nodeId)
+    assertThat(done.state().asMap())
+        .isEqualTo(Map.of("draft", "text", "approved", true, "sent", true));
+    assertThat(store.load("r"))
+        .extracting(Checkpoint::nodeId)
         .containsExactly(
             Optional.empty(), Optional.of("draft"), Optional.of("ok"), Optional.of("send"));
   }
 
+  /** Regression: the conflict was rethrown as "the graph engine failed". */
   @Test
   void aSecondWriterOfTheSameStepLoses() {
     Workflow workflow = chainOfThree();
     RunResult first = workflow.invoke(Map.of(), options("r"));
-    RunPosition afterA =
-        new RunPosition(Map.of("a", 1), "a", Optional.of("b"), 1);
+    RunPosition afterA = new RunPosition(Map.of("a", 1), "a", Optional.of("b"), 1);
 
     assertThatThrownBy(() -> workflow.resume(afterA, Map.of(), options("r")))
         .isInstanceOf(VersionConflictException.class)
@@ -250,7 +262,8 @@ class CheckpointingTest {
 
     RunResult result = workflow.invoke(Map.of(), options("r"));
 
-    assertThat(store.load("r")).extracting(Checkpoint::json)
+    assertThat(store.load("r"))
+        .extracting(Checkpoint::json)
         .containsExactly(
             "{}", "{\"log\":\"s\"}", "{\"log\":[\"a\",\"a\",\"b\"]}", "{\"log\":\"j\"}");
     assertThat(result.state().getList("log", String.class))
@@ -258,6 +271,7 @@ class CheckpointingTest {
     assertThat(workflow.restore("r", store)).contains(result.position());
   }
 
+  /** Regression: checkpoint JSON dropped null map entries. */
   @Test
   void aKeyRemovedByANullUpdateStaysRemovedOnReplay() {
     Workflow workflow =

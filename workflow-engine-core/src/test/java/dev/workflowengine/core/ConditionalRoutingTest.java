@@ -65,8 +65,7 @@ class ConditionalRoutingTest {
 
     assertThatThrownBy(() -> workflow.invoke(Map.of("flag", false)))
         .isInstanceOfSatisfying(
-            WorkflowExecutionException.class,
-            e -> assertThat(e.nodeId()).contains("classify"))
+            WorkflowExecutionException.class, e -> assertThat(e.nodeId()).contains("classify"))
         .hasMessage(
             "no condition of the edges leaving 'classify' holds and there is no unconditional"
                 + " edge to fall back on; add one");

@@ -25,6 +25,7 @@ class FanOutValidationTest {
         .edge("j", END);
   }
 
+  /** Regression: the fan-out step had an id LangGraph4j refuses, so no fan-out compiled. */
   @Test
   void acceptsBranchesThatMeetAtOneJoin() {
     Workflow workflow = diamond().edge("a", "j").edge("b", "j").build();
@@ -67,8 +68,7 @@ class FanOutValidationTest {
 
   @Test
   void rejectsABranchWithTwoEdges() {
-    WorkflowBuilder builder =
-        diamond().edge("a", "j", s -> true).edge("a", END).edge("b", "j");
+    WorkflowBuilder builder = diamond().edge("a", "j", s -> true).edge("a", END).edge("b", "j");
 
     assertThat(problems(builder))
         .containsExactly(

@@ -73,12 +73,18 @@ class HumanStepTest {
     assertThat(done.state().asMap())
         .isEqualTo(
             Map.of(
-                "to", "Ada",
-                "draft", "Dear Ada",
-                "approved", true,
-                "score", 4,
-                "note", "ok",
-                "sent", true));
+                "to",
+                "Ada",
+                "draft",
+                "Dear Ada",
+                "approved",
+                true,
+                "score",
+                4,
+                "note",
+                "ok",
+                "sent",
+                true));
     assertThat(sends).hasValue(1);
   }
 
@@ -97,13 +103,9 @@ class HumanStepTest {
                 assertThat(e.problems())
                     .containsExactly(
                         problem("input.comment", "is null; leave the key out instead"),
-                        problem(
-                            "input.approved",
-                            "must be a Boolean but is a String (\"yes\")"),
-                        problem(
-                            "input.score", "is required by human step 'approve' as a Integer")))
-        .hasMessageStartingWith(
-            "the resume input of workflow 'approval' is invalid (3 problems)");
+                        problem("input.approved", "must be a Boolean but is a String (\"yes\")"),
+                        problem("input.score", "is required by human step 'approve' as a Integer")))
+        .hasMessageStartingWith("the resume input of workflow 'approval' is invalid (3 problems)");
     assertThat(sends).hasValue(0);
     assertThat(waiting.state().asMap()).isEqualTo(Map.of("to", "Ada", "draft", "Dear Ada"));
 
@@ -135,8 +137,7 @@ class HumanStepTest {
         Workflow.builder("w").node("a", s -> Map.of()).start("a").edge("a", END).build();
     RunPosition beforeA = new RunPosition(Map.of(), Workflow.START, Optional.of("a"), 0);
 
-    assertThatThrownBy(
-            () -> workflow.resume(beforeA, Map.of("x", 1), RunOptions.defaults()))
+    assertThatThrownBy(() -> workflow.resume(beforeA, Map.of("x", 1), RunOptions.defaults()))
         .isInstanceOfSatisfying(
             WorkflowValidationException.class,
             e ->
@@ -174,7 +175,9 @@ class HumanStepTest {
   void aLoopAsksAgainUntilSatisfied() {
     Workflow workflow =
         Workflow.builder("w")
-            .human("ask", HumanStep.builder().prompt("Number?").requireInput("n", Integer.class).build())
+            .human(
+                "ask",
+                HumanStep.builder().prompt("Number?").requireInput("n", Integer.class).build())
             .node("collect", s -> Map.of("all", s.getInt("n")))
             .start("ask")
             .edge("ask", "collect")

@@ -80,7 +80,8 @@ class NodePolicyTest {
 
   @Test
   void retriesUntilAnAttemptSucceeds() {
-    Workflow workflow = single(failingTimes(2), NodePolicy.builder().retries(3).backoff(TINY).build());
+    Workflow workflow =
+        single(failingTimes(2), NodePolicy.builder().retries(3).backoff(TINY).build());
 
     RunResult result = run(workflow);
 
@@ -98,7 +99,8 @@ class NodePolicyTest {
 
   @Test
   void givesUpAfterTheLastRetry() {
-    Workflow workflow = single(failingTimes(10), NodePolicy.builder().retries(2).backoff(TINY).build());
+    Workflow workflow =
+        single(failingTimes(10), NodePolicy.builder().retries(2).backoff(TINY).build());
 
     assertThatThrownBy(() -> run(workflow))
         .isInstanceOf(WorkflowExecutionException.class)
@@ -117,6 +119,7 @@ class NodePolicyTest {
             "failed call#3 final");
   }
 
+  /** Regression: with a policy, non-retriable failures never reached the listener. */
   @Test
   void doesNotRetryANonRetriableFailure() {
     Workflow workflow =
@@ -139,13 +142,10 @@ class NodePolicyTest {
   void theCircuitBreakerOpensAfterConsecutiveFailuresAcrossRuns() {
     Workflow workflow =
         single(
-            failingTimes(100),
-            NodePolicy.builder().circuitBreaker(2, Duration.ofHours(1)).build());
+            failingTimes(100), NodePolicy.builder().circuitBreaker(2, Duration.ofHours(1)).build());
 
     for (int i = 0; i < 2; i++) {
-      assertThatThrownBy(() -> run(workflow))
-          .cause()
-          .isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> run(workflow)).cause().isInstanceOf(IOException.class);
     }
     assertThatThrownBy(() -> run(workflow))
         .isInstanceOf(WorkflowExecutionException.class)

@@ -179,8 +179,9 @@ class ParallelBranchesTest {
         .isInstanceOfSatisfying(
             WorkflowExecutionException.class, e -> assertThat(e.nodeId()).contains("b"))
         .hasMessage(
-            "parallel branches 'a' and 'b' of the fan-out from 's' both wrote state key 'out', which has no reducer;"
-                + " write different keys or give 'out' a reducer such as Reducers.append()");
+            "parallel branches 'a' and 'b' of the fan-out from 's' both wrote state key 'out',"
+                + " which has no reducer; write different keys or give 'out' a reducer such as"
+                + " Reducers.append()");
     assertThat(joins).hasValue(0);
   }
 

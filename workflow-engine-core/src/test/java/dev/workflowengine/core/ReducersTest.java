@@ -84,7 +84,8 @@ class ReducersTest {
             .reducer("log", Reducers.append())
             .build();
 
-    assertThat(workflow.invoke(Map.of("log", List.of("input"))).state().getList("log", String.class))
+    assertThat(
+            workflow.invoke(Map.of("log", List.of("input"))).state().getList("log", String.class))
         .containsExactly("input", "a", "b1", "b2");
   }
 }

@@ -74,7 +74,8 @@ class RunListenerTest {
             });
 
     assertThatThrownBy(
-        () -> workflow.invoke(Map.of(), RunOptions.builder().runId("r7").listener(listener).build()));
+        () ->
+            workflow.invoke(Map.of(), RunOptions.builder().runId("r7").listener(listener).build()));
 
     assertThat(heard)
         .containsExactly(
@@ -103,6 +104,7 @@ class RunListenerTest {
     assertThat(seen).containsExactly("a@a", "b@b", "c@c");
   }
 
+  /** Regression: this failure was blamed on the graph engine. */
   @Test
   void aListenerFailingOnCompletionFailsTheRunBeforeTheNextNode() {
     AtomicInteger laterNodes = new AtomicInteger();

@@ -94,11 +94,7 @@ class SubworkflowTest {
             .edge("inner", END)
             .build();
     Workflow parent =
-        Workflow.builder("parent")
-            .subworkflow("sub", child)
-            .start("sub")
-            .edge("sub", END)
-            .build();
+        Workflow.builder("parent").subworkflow("sub", child).start("sub").edge("sub", END).build();
 
     assertThatThrownBy(() -> parent.invoke(Map.of()))
         .isInstanceOfSatisfying(

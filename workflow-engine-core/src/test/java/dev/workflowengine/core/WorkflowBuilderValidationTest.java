@@ -42,7 +42,9 @@ class WorkflowBuilderValidationTest {
     assertThat(single(longest).build().nodeIds()).containsExactly(longest);
     assertThat(single("a.b-c_1").build().nodeIds()).containsExactly("a.b-c_1");
 
-    assertThat(problems(single(longest + "c"))).singleElement().extracting("location")
+    assertThat(problems(single(longest + "c")))
+        .singleElement()
+        .extracting("location")
         .isEqualTo("nodes[0]");
   }
 
@@ -97,8 +99,7 @@ class WorkflowBuilderValidationTest {
     assertThat(problems(builder))
         .containsExactly(
             problem(
-                "edges[0]",
-                "edge to unknown node '" + target + "' (the end is written __end__)"));
+                "edges[0]", "edge to unknown node '" + target + "' (the end is written __end__)"));
   }
 
   @Test
@@ -106,8 +107,7 @@ class WorkflowBuilderValidationTest {
     WorkflowBuilder builder =
         Workflow.builder("w").node("a", NOOP).start("a").edge("a", END).edge("a", "zzzzzz");
 
-    assertThat(problems(builder))
-        .contains(problem("edges[1]", "edge to unknown node 'zzzzzz'"));
+    assertThat(problems(builder)).contains(problem("edges[1]", "edge to unknown node 'zzzzzz'"));
   }
 
   @Test
@@ -149,6 +149,7 @@ class WorkflowBuilderValidationTest {
         .containsExactly(problem("edges[0]", "the edge from the start cannot have a condition"));
   }
 
+  /** Regression: dead ends were reported again as loops with no exit. */
   @Test
   void rejectsANodeWithoutOutgoingEdgeOnce() {
     WorkflowBuilder builder =
@@ -251,8 +252,7 @@ class WorkflowBuilderValidationTest {
             .route("a", s -> END, END);
 
     assertThat(problems(builder))
-        .containsExactly(
-            problem("routes[a]", "node 'a' has more than one route; merge them"));
+        .containsExactly(problem("routes[a]", "node 'a' has more than one route; merge them"));
   }
 
   @Test

@@ -34,7 +34,8 @@ class WorkflowRunTest {
             .edge("b", END)
             .build();
 
-    RunResult result = workflow.invoke(Map.of("input", "x"), RunOptions.builder().runId("r1").build());
+    RunResult result =
+        workflow.invoke(Map.of("input", "x"), RunOptions.builder().runId("r1").build());
 
     assertThat(result.runId()).isEqualTo("r1");
     assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
@@ -102,6 +103,7 @@ class WorkflowRunTest {
     assertThat(calls).hasValue(3);
   }
 
+  /** Regression: maxSteps(n) ran n + 1 nodes. */
   @Test
   void failsALoopThatExceedsMaxSteps() {
     AtomicInteger calls = new AtomicInteger();
