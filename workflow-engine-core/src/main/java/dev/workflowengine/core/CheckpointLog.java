@@ -1,6 +1,8 @@
 package dev.workflowengine.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.workflowengine.api.WorkflowExecutionException;
 import dev.workflowengine.api.spi.Checkpoint;
 import dev.workflowengine.api.spi.CheckpointStore;
@@ -21,6 +23,18 @@ final class CheckpointLog {
 
   /** Updates below this many characters in total never trigger a snapshot on their own. */
   static final int MIN_SNAPSHOT_INTERVAL = 16 * 1024;
+
+  /**
+   * Keeps null map entries, which the shared mapper leaves out: a null in an update removes the
+   * key, and a null inside a JSON value is part of it; replay must see both.
+   */
+  private static final ObjectWriter WRITER =
+      Json.MAPPER
+          .copy()
+          .setDefaultPropertyInclusion(
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_ABSENT, JsonInclude.Include.ALWAYS))
+          .writer();
 
   private final CheckpointStore store;
   private final String workflowId;
@@ -79,13 +93,13 @@ final class CheckpointLog {
 
   private Checkpoint entry(
       long position, Checkpoint.Kind kind, Optional<String> nodeId, String next, String json) {
-    return new Checkpoint(
-        runId, position, kind, nodeId, Optional.ofNullable(next), json, clock.instant());
+    Optional<String> nextNode = Optional.ofNullable(next).filter(id -> !Workflow.END.equals(id));
+    return new Checkpoint(runId, position, kind, nodeId, nextNode, json, clock.instant());
   }
 
   private String toJson(String nodeId, Map<String, Object> values) {
     try {
-      return Json.MAPPER.writeValueAsString(values);
+      return WRITER.writeValueAsString(values);
     } catch (JsonProcessingException e) {
       throw new WorkflowExecutionException(
           workflowId,

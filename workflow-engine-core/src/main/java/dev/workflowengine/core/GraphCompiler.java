@@ -22,7 +22,10 @@ import org.bsc.langgraph4j.state.Channel;
  */
 final class GraphCompiler {
 
-  // Cannot clash with a node id: those never contain a colon. LangGraph4j reserves ids starting "__".
+  /**
+   * Names the step that runs a fan-out's branches. LangGraph4j refuses ids starting with "__", and
+   * a ':' cannot occur in a workflow node id, so the name never clashes with a node.
+   */
   private static final String FAN_OUT_PREFIX = "fan-out:";
 
   private final GraphSpec spec;

@@ -162,18 +162,17 @@ final class GraphValidator {
       return;
     }
     Map<String, Set<String>> successors = successors();
-    Set<String> reachable = closure(Workflow.START, successors);
+    Set<String> reachable = closure(Set.of(Workflow.START), successors);
     Map<String, Set<String>> predecessors = invert(successors);
-    Set<String> canFinish = closure(Workflow.END, predecessors);
+    Set<String> canFinish = closure(pathEnds(successors), predecessors);
     for (NodeSpec node : nodes.values()) {
       if (!reachable.contains(node.id())) {
         problem(node.location(), "node '" + node.id() + "' is unreachable from the start");
-      } else if (!canFinish.contains(node.id()) && successors.containsKey(node.id())) {
+      } else if (!canFinish.contains(node.id())) {
         problem(
             node.location(),
             "node '" + node.id() + "' can never reach " + Workflow.END
-                + ": every path from it ends in a loop with no exit or at a node without edges;"
-                + " add an edge or condition that leads to the end");
+                + ": it is in a loop with no exit; add an edge or condition that leads out of it");
       }
     }
   }
@@ -195,6 +194,29 @@ final class GraphValidator {
     return successors;
   }
 
+  /**
+   * The end, plus the dead ends already reported as problems of their own (a node without
+   * outgoing edge, an unknown target), so that the nodes leading to them are not also reported as
+   * stuck in a loop.
+   */
+  private Set<String> pathEnds(Map<String, Set<String>> successors) {
+    Set<String> ends = new HashSet<>();
+    ends.add(Workflow.END);
+    for (String node : nodes.keySet()) {
+      if (!successors.containsKey(node)) {
+        ends.add(node);
+      }
+    }
+    for (Set<String> targets : successors.values()) {
+      for (String target : targets) {
+        if (!target.equals(Workflow.START) && !nodes.containsKey(target)) {
+          ends.add(target);
+        }
+      }
+    }
+    return ends;
+  }
+
   private static Map<String, Set<String>> invert(Map<String, Set<String>> successors) {
     Map<String, Set<String>> predecessors = new HashMap<>();
     successors.forEach(
@@ -203,10 +225,9 @@ final class GraphValidator {
     return predecessors;
   }
 
-  private static Set<String> closure(String origin, Map<String, Set<String>> next) {
+  private static Set<String> closure(Set<String> origins, Map<String, Set<String>> next) {
     Set<String> seen = new HashSet<>();
-    Deque<String> queue = new ArrayDeque<>();
-    queue.add(origin);
+    Deque<String> queue = new ArrayDeque<>(origins);
     while (!queue.isEmpty()) {
       String current = queue.poll();
       if (seen.add(current)) {

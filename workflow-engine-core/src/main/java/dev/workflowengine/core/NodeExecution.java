@@ -49,10 +49,12 @@ final class NodeExecution {
       if (run.cancelRequested()) {
         throw new RunCancelledException(node.id());
       }
-      if (policies == null) {
-        run.listener().nodeFailed(run.runId(), node.id(), attempts.get(), failure, false);
+      Throwable translated =
+          policies == null ? failure : Failures.translate(node.id(), policies.policy(), failure);
+      if (policies == null || !Failures.isRetriable(failure)) {
+        // the retry policy reports only the failures it handles, the retriable ones
+        run.listener().nodeFailed(run.runId(), node.id(), attempts.get(), translated, false);
       }
-      Throwable translated = policies == null ? failure : Failures.translate(node.id(), policies.policy(), failure);
       throw Failures.nodeFailed(workflowId, node.id(), translated);
     }
   }

@@ -124,7 +124,31 @@ final class RunContext {
 
   /** A step finished: checkpoint its update, then tell the listener. */
   void stepCompleted(String graphNode, Map<String, Object> newState) {
-    if (++steps > workflow.spec().maxSteps()) {
+    log.record(graphNode, stepUpdate, newState, nextNode);
+    for (Completion completion : stepCompletions) {
+      path.add(completion.nodeId());
+      try {
+        listener()
+            .nodeCompleted(
+                runId(),
+                completion.nodeId(),
+                completion.attempt(),
+                completion.update(),
+                Duration.ofNanos(completion.durationNanos()));
+      } catch (RuntimeException listenerFailure) {
+        throw new WorkflowExecutionException(
+            workflow.id(),
+            completion.nodeId(),
+            "the RunListener failed when told that node '"
+                + completion.nodeId()
+                + "' of workflow '"
+                + workflow.id()
+                + "' completed: "
+                + listenerFailure.getMessage(),
+            listenerFailure);
+      }
+    }
+    if (++steps >= workflow.spec().maxSteps() && anotherNodeWouldRun()) {
       fail(
           new WorkflowExecutionException(
               workflow.id(),
@@ -133,19 +157,16 @@ final class RunContext {
                   + " steps without reaching the end, last at node '" + lastNode
                   + "'; if the loop is intended raise maxSteps, otherwise check what leaves it",
               null));
-      return;
     }
-    log.record(graphNode, stepUpdate, newState, nextNode);
-    for (Completion completion : stepCompletions) {
-      path.add(completion.nodeId());
-      listener()
-          .nodeCompleted(
-              runId(),
-              completion.nodeId(),
-              completion.attempt(),
-              completion.update(),
-              Duration.ofNanos(completion.durationNanos()));
+  }
+
+  /** Whether this invocation would start another node: the run neither ends nor waits next. */
+  private boolean anotherNodeWouldRun() {
+    if (nextNode == null || Workflow.END.equals(nextNode)) {
+      return false;
     }
+    NodeSpec next = workflow.spec().nodesById().get(nextNode);
+    return next == null || next.kind() != NodeSpec.Kind.HUMAN;
   }
 
   List<String> path() {

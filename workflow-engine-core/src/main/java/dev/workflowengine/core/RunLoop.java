@@ -42,6 +42,8 @@ final class RunLoop {
           run.stepCompleted(output.node(), current);
         }
       }
+    } catch (WorkflowException own) {
+      throw own; // thrown on this thread by the checkpoint log, such as a lost fencing race
     } catch (RuntimeException unexpected) {
       if (run.failure() == null) {
         throw new WorkflowException(
