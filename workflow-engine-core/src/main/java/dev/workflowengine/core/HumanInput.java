@@ -33,7 +33,8 @@ final class HumanInput {
                 problems.add(
                     new ValidationProblem(
                         "input." + key,
-                        "is required by human step '" + step.id() + "' as a " + type.getSimpleName()));
+                        "is required by human step '" + step.id() + "' as "
+                            + StateValues.withArticle(type.getSimpleName())));
               } else {
                 try {
                   copy.put(key, StateValues.convert(key, value, type));
@@ -41,8 +42,10 @@ final class HumanInput {
                   problems.add(
                       new ValidationProblem(
                           "input." + key,
-                          "must be a " + type.getSimpleName() + " but is a "
-                              + value.getClass().getSimpleName() + " (" + StateValues.preview(value) + ")"));
+                          "must be "
+                              + StateValues.withArticle(type.getSimpleName())
+                              + " but is "
+                              + StateValues.withArticle(value.getClass().getSimpleName()) + " (" + StateValues.preview(value) + ")"));
                 }
               }
             });

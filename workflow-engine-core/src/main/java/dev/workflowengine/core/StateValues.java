@@ -99,13 +99,18 @@ final class StateValues {
         key,
         "state key '"
             + key
-            + "' holds a "
-            + found
+            + "' holds "
+            + withArticle(found)
             + " ("
             + preview(value)
-            + "), not a "
-            + wanted
+            + "), not "
+            + withArticle(wanted)
             + "; check the node that writes it");
+  }
+
+  /** "a String", "an Integer". */
+  static String withArticle(String noun) {
+    return ("AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   static String preview(Object value) {

@@ -37,7 +37,7 @@ class WorkflowStateTest {
         .isInstanceOfSatisfying(
             WorkflowStateException.class, e -> assertThat(e.key()).isEqualTo("n"))
         .hasMessage(
-            "state key 'n' holds a String (\"seven\"), not a Integer; check the node that writes"
+            "state key 'n' holds a String (\"seven\"), not an Integer; check the node that writes"
                 + " it");
   }
 
@@ -65,11 +65,11 @@ class WorkflowStateTest {
     assertThatThrownBy(() -> state.getInt("big"))
         .isInstanceOf(WorkflowStateException.class)
         .hasMessage(
-            "state key 'big' holds a Long (3000000000), not a Integer; check the node that"
+            "state key 'big' holds a Long (3000000000), not an Integer; check the node that"
                 + " writes it");
     assertThatThrownBy(() -> state.getInt("double"))
         .isInstanceOf(WorkflowStateException.class)
-        .hasMessageStartingWith("state key 'double' holds a Double (2.5), not a Integer");
+        .hasMessageStartingWith("state key 'double' holds a Double (2.5), not an Integer");
     assertThatThrownBy(() -> state.getLong("double")).isInstanceOf(WorkflowStateException.class);
   }
 
@@ -121,7 +121,7 @@ class WorkflowStateTest {
         .isInstanceOfSatisfying(
             WorkflowStateException.class, e -> assertThat(e.key()).isEqualTo("ids[1]"))
         .hasMessage(
-            "state key 'ids[1]' holds a String (\"two\"), not a Integer; check the node that"
+            "state key 'ids[1]' holds a String (\"two\"), not an Integer; check the node that"
                 + " writes it");
   }
 
