@@ -22,7 +22,11 @@ import org.bsc.langgraph4j.state.Channel;
  */
 final class GraphCompiler {
 
-  private static final String FAN_OUT_PREFIX = "__fanout__";
+  /**
+   * Names the step that runs a fan-out. LangGraph4j refuses ids starting with "__", and ':' cannot
+   * occur in a workflow node id, so the name never clashes with a node.
+   */
+  private static final String FAN_OUT_PREFIX = "fan-out:";
 
   private final GraphSpec spec;
   private final Map<String, NodeExecution> executions = new LinkedHashMap<>();

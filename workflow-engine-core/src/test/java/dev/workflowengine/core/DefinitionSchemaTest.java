@@ -13,6 +13,7 @@ import dev.workflowengine.api.definition.NodePolicy;
 import dev.workflowengine.api.definition.StateKeyDefinition;
 import dev.workflowengine.api.definition.WorkflowDefinition;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DefinitionSchemaTest {
@@ -95,5 +96,34 @@ class DefinitionSchemaTest {
     assertThatThrownBy(() -> Workflows.compile(definition, catalog))
         .isInstanceOf(WorkflowValidationException.class)
         .hasMessageContaining("agent 'helper' is declared in the definition but the catalog has no");
+  }
+
+  /**
+   * The step that runs a fan-out was named "__fanout__<node>", an id LangGraph4j refuses, so no
+   * workflow with parallel branches compiled: "the graph engine rejected the graph".
+   */
+  @Test
+  void aDefinitionWithAParallelFanOutCompilesAndRunsEveryBranch() {
+    WorkflowDefinition definition =
+        Workflows.parse(
+            """
+            {"id": "fan-out", "version": 1, "startNode": "split",
+             "nodes": [
+               {"id": "split", "type": "transform", "config": {"set": {"n": "2"}}},
+               {"id": "double", "type": "transform", "config": {"set": {"doubled": "state.n * 2"}}},
+               {"id": "square", "type": "transform", "config": {"set": {"squared": "state.n * state.n"}}},
+               {"id": "join", "type": "transform",
+                "config": {"set": {"sum": "state.doubled + state.squared"}}}],
+             "edges": [
+               {"from": "split", "to": "double"}, {"from": "split", "to": "square"},
+               {"from": "double", "to": "join"}, {"from": "square", "to": "join"},
+               {"from": "join", "to": "__end__"}]}
+            """);
+
+    RunResult result = Workflows.compile(definition, Catalog.empty()).invoke(Map.of());
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
+    assertThat(result.path()).containsExactly("split", "double", "square", "join");
+    assertThat(result.state().getInt("sum")).isEqualTo(8);
   }
 }
