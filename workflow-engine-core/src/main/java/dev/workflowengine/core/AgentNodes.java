@@ -94,7 +94,13 @@ final class AgentNodes {
     String output = config.optionalString("output").orElse(node.id());
     context.writes(output);
     if (context.catalog.agentFactory().isEmpty()) {
-      return null; // reported with the declarations
+      // Reported here as well as with the declarations: a node that is not compiled must say why.
+      config.problem(
+          "agent",
+          "agent '"
+              + agent.id()
+              + "' is declared in the definition but the catalog has no agent factory to build it");
+      return null;
     }
     Optional<Function<WorkflowState, String>> renderer = prompt.map(t -> t::render);
     try {

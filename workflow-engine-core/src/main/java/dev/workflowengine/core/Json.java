@@ -22,6 +22,8 @@ final class Json {
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+          // FAIL_ON_NULL_FOR_PRIMITIVES stays off: Jackson applies it to absent record components
+          // too, so a definition without "version" or a policy without "retries" would not parse.
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .serializationInclusion(JsonInclude.Include.NON_ABSENT)
           .build();

@@ -94,10 +94,23 @@ final class JsonValues {
     return list == null ? List.of() : List.copyOf(list);
   }
 
-  static <V> Map<String, V> copyOrderedMap(Map<String, V> map) {
+  /** Copies a map keeping its order; a null key or value is refused, naming where it is. */
+  static <V> Map<String, V> copyOrderedMap(Map<String, V> map, String location) {
     if (map == null || map.isEmpty()) {
       return Map.of();
     }
-    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    Map<String, V> copy = new LinkedHashMap<>();
+    map.forEach(
+        (key, value) -> {
+          if (key == null) {
+            throw new IllegalArgumentException(location + " has a null key");
+          }
+          if (value == null) {
+            throw new IllegalArgumentException(
+                location + "." + key + " is null; give it a value or leave the entry out");
+          }
+          copy.put(key, value);
+        });
+    return Collections.unmodifiableMap(copy);
   }
 }

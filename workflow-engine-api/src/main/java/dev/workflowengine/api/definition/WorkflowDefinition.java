@@ -71,8 +71,8 @@ public record WorkflowDefinition(
     nodes = JsonValues.copyList(nodes);
     edges = JsonValues.copyList(edges);
     agents = JsonValues.copyList(agents);
-    policies = JsonValues.copyOrderedMap(policies);
-    state = JsonValues.copyOrderedMap(state);
+    policies = JsonValues.copyOrderedMap(policies, "policies");
+    state = JsonValues.copyOrderedMap(state, "state");
     metadata = JsonValues.copyObject(metadata, "metadata");
   }
 
