@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  */
 public final class Workflows {
 
+  private static final String SUBJECT = "the workflow definition JSON";
+
   private Workflows() {}
 
   /**
@@ -55,11 +57,12 @@ public final class Workflows {
       }
       return definition;
     } catch (UnrecognizedPropertyException e) {
-      throw invalidJson(
-          path(e),
-          "unknown property '" + e.getPropertyName() + "'"
-              + Suggestions.hint(e.getPropertyName(), known(e)) + "; known properties: " + known(e));
+      throw invalidJson(path(e), UnknownProperties.message(e.getPropertyName(), known(e)));
     } catch (JsonMappingException e) {
+      List<ValidationProblem> unknown = UnknownProperties.of(json);
+      if (!unknown.isEmpty()) {
+        throw new WorkflowValidationException(SUBJECT, unknown); // the likelier cause
+      }
       throw invalidJson(path(e), e.getOriginalMessage() + at(e));
     } catch (JsonProcessingException e) {
       throw invalidJson("$", "not valid JSON: " + e.getOriginalMessage() + at(e));
@@ -120,7 +123,7 @@ public final class Workflows {
   }
 
   private static WorkflowValidationException invalidJson(String location, String message) {
-    return new WorkflowValidationException("the workflow definition JSON", location, message);
+    return new WorkflowValidationException(SUBJECT, location, message);
   }
 
   private static List<String> known(UnrecognizedPropertyException e) {
