@@ -4,6 +4,7 @@ import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.MapType;
@@ -29,6 +30,8 @@ final class CelExpression {
 
   private static final Cel CEL =
       CelFactory.standardCelBuilder()
+          // JSON does not say whether 1 is an int or a double: let 1 < 1.5 compare either way.
+          .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar("state", MapType.create(SimpleType.STRING, SimpleType.DYN))
           .build();
