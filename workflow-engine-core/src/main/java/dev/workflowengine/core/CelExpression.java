@@ -9,6 +9,7 @@ import dev.cel.common.CelValidationException;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.common.values.NullValue;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -102,7 +103,10 @@ final class CelExpression {
 
   /** State values as CEL expects them. */
   static Object toCel(Object value) {
-    if (value == null || value instanceof String || value instanceof Boolean) {
+    if (value == null) {
+      return NullValue.NULL_VALUE; // a Java null would be an unknown to CEL, not null
+    }
+    if (value instanceof String || value instanceof Boolean) {
       return value;
     }
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
