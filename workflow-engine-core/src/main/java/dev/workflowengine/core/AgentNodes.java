@@ -94,7 +94,11 @@ final class AgentNodes {
     String output = config.optionalString("output").orElse(node.id());
     context.writes(output);
     if (context.catalog.agentFactory().isEmpty()) {
-      return null; // reported with the declarations
+      config.problem(
+          "agent",
+          "agent '" + agent.id() + "' is declared in the definition, but the catalog has no"
+              + " agent factory to build it");
+      return null;
     }
     Optional<Function<WorkflowState, String>> renderer = prompt.map(t -> t::render);
     try {
