@@ -32,18 +32,17 @@ final class ToolNode implements NodeAction {
     Optional<AgentTool> tool =
         config.requiredString("tool").flatMap(name -> resolve(name, config, context.catalog));
     Map<String, Object> arguments = new LinkedHashMap<>();
-    config
-        .objectMap("arguments")
-        .forEach(
-            (name, value) -> {
-              String argLocation = config.location("arguments." + name);
-              if (value instanceof String text) {
-                context.template(argLocation, text).ifPresent(t -> arguments.put(name, t));
-              } else {
-                arguments.put(name, value);
-              }
-            });
-    tool.ifPresent(t -> checkArguments(t, config.objectMap("arguments").keySet(), config));
+    Map<String, Object> given = config.objectMap("arguments");
+    given.forEach(
+        (name, value) -> {
+          String argLocation = config.location("arguments." + name);
+          if (value instanceof String text) {
+            context.template(argLocation, text).ifPresent(t -> arguments.put(name, t));
+          } else {
+            arguments.put(name, value);
+          }
+        });
+    tool.ifPresent(t -> checkArguments(t, given.keySet(), config));
     String output = config.optionalString("output").orElse(node.id());
     context.writes(output);
     return tool.map(t -> new ToolNode(t, arguments, output)).orElse(null);
