@@ -3,6 +3,7 @@ package dev.workflowengine.core;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.workflowengine.api.definition.NodeDefinition;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +68,7 @@ final class ToolNode implements NodeAction {
       }
       return;
     }
-    for (String required : parameters.required() == null ? Set.<String>of() : Set.copyOf(parameters.required())) {
+    for (String required : parameters.required() == null ? List.<String>of() : parameters.required()) {
       if (!given.contains(required)) {
         config.problem("arguments", "tool '" + tool.name() + "' requires argument '" + required + "'");
       }
