@@ -78,8 +78,13 @@ final class RunLoop {
               + next + "', which is not a human step");
     }
     HumanStep step = waitingAt.human();
-    RunResult.Waiting waiting =
-        new RunResult.Waiting(next, step.promptFor(view), step.requiredInput());
+    String prompt;
+    try {
+      prompt = step.promptFor(view);
+    } catch (RuntimeException failure) { // such as a prompt template reading a missing key
+      throw Failures.nodeFailed(run.workflow.id(), next, failure);
+    }
+    RunResult.Waiting waiting = new RunResult.Waiting(next, prompt, step.requiredInput());
     return new RunResult(
         run.runId(), RunResult.Status.WAITING, view, run.path(), Optional.of(waiting), position);
   }
