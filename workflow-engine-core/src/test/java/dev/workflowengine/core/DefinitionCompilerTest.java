@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.workflowengine.api.ValidationProblem;
 import dev.workflowengine.api.WorkflowExecutionException;
+import dev.workflowengine.api.WorkflowStateException;
 import dev.workflowengine.api.WorkflowValidationException;
 import dev.workflowengine.api.definition.AgentDefinition;
 import dev.workflowengine.api.definition.EdgeDefinition;
@@ -657,6 +658,19 @@ class DefinitionCompilerTest {
       assertThat(done.state().get("copies", Object.class)).isEqualTo(2L);
       assertThat(done.state().getDouble("score")).isEqualTo(1.0);
       assertThat(done.path()).containsExactly("node");
+    }
+
+    @Test
+    void promptReadingAMissingKeyFailsTheRunNamingTheHumanStep() {
+      // Regression: the WorkflowStateException of the prompt escaped invoke without the node.
+      Workflow workflow =
+          single(NodeTypes.HUMAN, Map.of("prompt", "Approve {{draft}}?"), Catalog.empty());
+
+      WorkflowExecutionException failure = runFailure(workflow, Map.of("other", 1));
+
+      assertThat(failure.nodeId()).contains("node");
+      assertThat(failure.getMessage()).contains("'node'").contains("{{draft}}");
+      assertThat(failure.getCause()).isInstanceOf(WorkflowStateException.class);
     }
 
     @Test

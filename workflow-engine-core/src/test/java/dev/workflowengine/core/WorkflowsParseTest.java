@@ -314,6 +314,26 @@ class WorkflowsParseTest {
   }
 
   @Test
+  void emptyIdsAndTypesSurviveTheRoundTrip() {
+    // Regression: NON_EMPTY left out an empty id or type, and the JSON could not be read back.
+    WorkflowDefinition definition =
+        new WorkflowDefinition(
+            "",
+            null,
+            null,
+            1,
+            "",
+            List.of(NodeDefinition.of("", "", Map.of())),
+            List.of(EdgeDefinition.of("", "")),
+            List.of(AgentDefinition.builder("").build()),
+            Map.of(),
+            Map.of(),
+            Map.of());
+
+    assertThat(Workflows.parse(Workflows.toJson(definition))).isEqualTo(definition);
+  }
+
+  @Test
   void blankConditionIsNormalisedToAnUnconditionalEdge() {
     WorkflowDefinition definition =
         Workflows.parse(
