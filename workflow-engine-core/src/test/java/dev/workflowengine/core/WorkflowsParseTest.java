@@ -1,6 +1,7 @@
 package dev.workflowengine.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.workflowengine.api.ValidationProblem;
@@ -331,6 +332,22 @@ class WorkflowsParseTest {
             Map.of());
 
     assertThat(Workflows.parse(Workflows.toJson(definition))).isEqualTo(definition);
+  }
+
+  @Test
+  void numbersJsonCannotHoldAreRefusedWhereTheyAreBuilt() {
+    // Regression: NaN was written as the string "NaN" and read back as a string.
+    WorkflowDefinition.Builder builder = WorkflowDefinition.builder("nan");
+
+    assertThatThrownBy(() -> builder.metadata("limits", Map.of("max", Double.NaN)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("metadata.limits.max is NaN");
+    assertThatThrownBy(
+            () -> NodeDefinition.of("n", NodeTypes.TOOL, Map.of("x", Float.NEGATIVE_INFINITY)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-Infinity");
+    assertThat(onlyProblem("{\"id\": \"x\", \"metadata\": {\"big\": 1e400}}").message())
+        .contains("Infinity");
   }
 
   @Test
