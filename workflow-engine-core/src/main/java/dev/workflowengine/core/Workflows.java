@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.workflowengine.api.ValidationProblem;
 import dev.workflowengine.api.WorkflowValidationException;
 import dev.workflowengine.api.definition.WorkflowDefinition;
@@ -62,6 +63,15 @@ public final class Workflows {
       List<ValidationProblem> unknown = UnknownProperties.of(json);
       if (!unknown.isEmpty()) {
         throw new WorkflowValidationException(SUBJECT, unknown); // the likelier cause
+      }
+      if (e instanceof ValueInstantiationException && e.getCause() != null) {
+        // A record refused its values: say what it said, not which Java class it is.
+        if (e.getCause() instanceof NullPointerException missing
+            && missing.getMessage() != null
+            && missing.getMessage().matches("[A-Za-z]+")) {
+          throw invalidJson(path(e) + "." + missing.getMessage(), "is required" + at(e));
+        }
+        throw invalidJson(path(e), e.getCause().getMessage() + at(e));
       }
       throw invalidJson(path(e), e.getOriginalMessage() + at(e));
     } catch (JsonProcessingException e) {
