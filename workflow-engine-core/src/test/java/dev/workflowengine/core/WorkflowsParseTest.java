@@ -221,7 +221,9 @@ class WorkflowsParseTest {
         onlyProblem("{\"id\": \"x\", \"policies\": {\"a\": {\"retries\": -1}}}");
 
     assertThat(problem.location()).isEqualTo("$.policies.a");
-    assertThat(problem.message()).contains("retries must be >= 0 but was -1");
+    assertThat(problem.message())
+        .startsWith("retries must be >= 0 but was -1")
+        .doesNotContain("dev.workflowengine");
   }
 
   @ParameterizedTest
@@ -239,8 +241,17 @@ class WorkflowsParseTest {
   }
 
   @Test
-  void definitionWithoutIdIsRefused() {
-    assertThat(parseFailure("{\"name\": \"nameless\"}").problems()).isNotEmpty();
+  void missingRequiredPropertiesAreNamedAtTheirPath() {
+    // Regression: reported as "Cannot construct instance of `...EdgeDefinition`, problem: from".
+    ValidationProblem noId = onlyProblem("{\"name\": \"nameless\"}");
+    ValidationProblem noFrom = onlyProblem("{\"id\": \"x\", \"edges\": [{\"to\": \"a\"}]}");
+    ValidationProblem noType = onlyProblem("{\"id\": \"x\", \"nodes\": [{\"id\": \"a\"}]}");
+
+    assertThat(noId.location()).isEqualTo("$.id");
+    assertThat(noId.message()).startsWith("is required");
+    assertThat(noFrom.location()).isEqualTo("$.edges[0].from");
+    assertThat(noFrom.message()).startsWith("is required").contains("line 1");
+    assertThat(noType.location()).isEqualTo("$.nodes[0].type");
   }
 
   @Test
