@@ -147,6 +147,22 @@ class DefinitionCompilerTest {
     }
 
     @Test
+    void jsonNullAnswerToASchemaFailsNamingTheNode() {
+      // Regression: Map.of(output, null) threw a bare NullPointerException.
+      Workflow workflow =
+          single(
+              NodeTypes.LLM,
+              Map.of("prompt", "Classify", "schema", Map.of("type", "object")),
+              Catalog.builder().defaultModel(FakeChatModel.answering(" null ")).build());
+
+      WorkflowExecutionException failure = runFailure(workflow, Map.of());
+
+      assertThat(failure.nodeId()).contains("node");
+      assertThat(failure.getCause()).isNotInstanceOf(NullPointerException.class);
+      assertThat(failure.getMessage()).contains("JSON").contains("got null");
+    }
+
+    @Test
     void missingTemplateKeyAtRunTimeFailsTheNodeBeforeTheModelIsCalled() {
       FakeChatModel model = FakeChatModel.answering("x");
       Workflow workflow =
