@@ -4,6 +4,7 @@ import dev.workflowengine.api.WorkflowValidationException;
 import dev.workflowengine.api.definition.AgentDefinition;
 import dev.workflowengine.api.definition.NodeDefinition;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -75,7 +76,7 @@ final class AgentNodes {
               + "; declare it in the definition's agents or register it in the catalog; known: " + known);
       return null;
     }
-    for (String setting : Set.of("prompt", "output")) {
+    for (String setting : List.of("prompt", "output")) {
       if (node.config().containsKey(setting)) {
         config.problem(
             setting,

@@ -4,10 +4,12 @@ import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.common.values.NullValue;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -29,6 +31,8 @@ final class CelExpression {
 
   private static final Cel CEL =
       CelFactory.standardCelBuilder()
+          // JSON does not say whether 1 is an int or a double: let 1 < 1.5 compare either way.
+          .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar("state", MapType.create(SimpleType.STRING, SimpleType.DYN))
           .build();
@@ -99,7 +103,10 @@ final class CelExpression {
 
   /** State values as CEL expects them. */
   static Object toCel(Object value) {
-    if (value == null || value instanceof String || value instanceof Boolean) {
+    if (value == null) {
+      return NullValue.NULL_VALUE; // a Java null would be an unknown to CEL, not null
+    }
+    if (value instanceof String || value instanceof Boolean) {
       return value;
     }
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {

@@ -106,7 +106,12 @@ final class LlmNode implements NodeAction {
 
   private Object parseJson(String text) {
     try {
-      return Json.MAPPER.readValue(text, Object.class);
+      Object value = Json.MAPPER.readValue(text, Object.class);
+      if (value == null) { // the state cannot hold null
+        throw new IllegalStateException(
+            "node '" + nodeId + "' asked the model for JSON matching its schema but got null");
+      }
+      return value;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "node '" + nodeId + "' asked the model for JSON matching its schema but got "

@@ -3,6 +3,7 @@ package dev.workflowengine.core;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.workflowengine.api.definition.NodeDefinition;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,18 +33,17 @@ final class ToolNode implements NodeAction {
     Optional<AgentTool> tool =
         config.requiredString("tool").flatMap(name -> resolve(name, config, context.catalog));
     Map<String, Object> arguments = new LinkedHashMap<>();
-    config
-        .objectMap("arguments")
-        .forEach(
-            (name, value) -> {
-              String argLocation = config.location("arguments." + name);
-              if (value instanceof String text) {
-                context.template(argLocation, text).ifPresent(t -> arguments.put(name, t));
-              } else {
-                arguments.put(name, value);
-              }
-            });
-    tool.ifPresent(t -> checkArguments(t, config.objectMap("arguments").keySet(), config));
+    Map<String, Object> given = config.objectMap("arguments");
+    given.forEach(
+        (name, value) -> {
+          String argLocation = config.location("arguments." + name);
+          if (value instanceof String text) {
+            context.template(argLocation, text).ifPresent(t -> arguments.put(name, t));
+          } else {
+            arguments.put(name, value);
+          }
+        });
+    tool.ifPresent(t -> checkArguments(t, given.keySet(), config));
     String output = config.optionalString("output").orElse(node.id());
     context.writes(output);
     return tool.map(t -> new ToolNode(t, arguments, output)).orElse(null);
@@ -68,7 +68,7 @@ final class ToolNode implements NodeAction {
       }
       return;
     }
-    for (String required : parameters.required() == null ? Set.<String>of() : Set.copyOf(parameters.required())) {
+    for (String required : parameters.required() == null ? List.<String>of() : parameters.required()) {
       if (!given.contains(required)) {
         config.problem("arguments", "tool '" + tool.name() + "' requires argument '" + required + "'");
       }

@@ -3,8 +3,10 @@ package dev.workflowengine.core;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.workflowengine.api.ValidationProblem;
 import dev.workflowengine.api.WorkflowValidationException;
 import dev.workflowengine.api.definition.WorkflowDefinition;
@@ -29,6 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class Workflows {
 
+  private static final String SUBJECT = "the workflow definition JSON";
+
   private Workflows() {}
 
   /**
@@ -42,17 +46,33 @@ public final class Workflows {
   public static WorkflowDefinition parse(String json) {
     requireNonNull(json, "json");
     try {
-      WorkflowDefinition definition = Json.MAPPER.readValue(json, WorkflowDefinition.class);
+      // Absent numbers and flags take their documented defaults (version 1, retries 0, ...);
+      // FAIL_ON_NULL_FOR_PRIMITIVES would otherwise reject every definition that leaves one out.
+      WorkflowDefinition definition =
+          Json.MAPPER
+              .readerFor(WorkflowDefinition.class)
+              .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+              .readValue(json);
       if (definition == null) {
         throw invalidJson("$", "the document is empty or null; expected a JSON object");
       }
       return definition;
     } catch (UnrecognizedPropertyException e) {
-      throw invalidJson(
-          path(e),
-          "unknown property '" + e.getPropertyName() + "'"
-              + Suggestions.hint(e.getPropertyName(), known(e)) + "; known properties: " + known(e));
+      throw invalidJson(path(e), UnknownProperties.message(e.getPropertyName(), known(e)));
     } catch (JsonMappingException e) {
+      List<ValidationProblem> unknown = UnknownProperties.of(json);
+      if (!unknown.isEmpty()) {
+        throw new WorkflowValidationException(SUBJECT, unknown); // the likelier cause
+      }
+      if (e instanceof ValueInstantiationException && e.getCause() != null) {
+        // A record refused its values: say what it said, not which Java class it is.
+        if (e.getCause() instanceof NullPointerException missing
+            && missing.getMessage() != null
+            && missing.getMessage().matches("[A-Za-z]+")) {
+          throw invalidJson(path(e) + "." + missing.getMessage(), "is required" + at(e));
+        }
+        throw invalidJson(path(e), e.getCause().getMessage() + at(e));
+      }
       throw invalidJson(path(e), e.getOriginalMessage() + at(e));
     } catch (JsonProcessingException e) {
       throw invalidJson("$", "not valid JSON: " + e.getOriginalMessage() + at(e));
@@ -113,7 +133,7 @@ public final class Workflows {
   }
 
   private static WorkflowValidationException invalidJson(String location, String message) {
-    return new WorkflowValidationException("the workflow definition JSON", location, message);
+    return new WorkflowValidationException(SUBJECT, location, message);
   }
 
   private static List<String> known(UnrecognizedPropertyException e) {

@@ -83,8 +83,7 @@ class DefinitionSchemaTest {
               "missing-id",
               reject(
                   "required $ id",
-                  "$: Cannot construct instance of"
-                      + " `dev.workflowengine.api.definition.WorkflowDefinition`, problem: id")),
+                  "$.id: is required")),
           entry(
               "unknown-top-level-property",
               reject(
@@ -112,9 +111,7 @@ class DefinitionSchemaTest {
               "negative-retries",
               reject(
                   "minimum $.policies.refund.retries",
-                  "$.policies.refund: Cannot construct instance of"
-                      + " `dev.workflowengine.api.definition.NodePolicy`, problem: retries must be"
-                      + " >= 0 but was -1")),
+                  "$.policies.refund: retries must be >= 0 but was -1")),
           entry(
               "reducer-not-in-enum",
               reject(
@@ -126,8 +123,7 @@ class DefinitionSchemaTest {
               "edge-missing-to",
               reject(
                   "required $.edges[4] to",
-                  "$.edges[4]: Cannot construct instance of"
-                      + " `dev.workflowengine.api.definition.EdgeDefinition`, problem: to")),
+                  "$.edges[4].to: is required")),
           entry(
               "human-input-type-unknown",
               reject(
@@ -155,9 +151,7 @@ class DefinitionSchemaTest {
               "rate-limit-without-period",
               reject(
                   "required $.policies.refund.rateLimit period",
-                  "$.policies.refund.rateLimit: Cannot construct instance of"
-                      + " `dev.workflowengine.api.definition.NodePolicy$RateLimit`, problem:"
-                      + " period")),
+                  "$.policies.refund.rateLimit.period: is required")),
           entry(
               "node-id-starts-with-digit",
               reject("pattern $.nodes[3].id", "nodes[3]: node id '2record' is invalid")),

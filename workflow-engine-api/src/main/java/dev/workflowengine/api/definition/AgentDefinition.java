@@ -32,7 +32,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AgentDefinition(
-    String id,
+    @JsonInclude(JsonInclude.Include.ALWAYS) String id,
     String name,
     String description,
     String model,

@@ -38,6 +38,11 @@ final class JsonValues {
       return value;
     }
     if (value instanceof Number number) {
+      if ((number instanceof Double || number instanceof Float)
+          && !Double.isFinite(number.doubleValue())) {
+        throw new IllegalArgumentException(
+            location + " is " + number + ", which JSON cannot represent; use a finite number");
+      }
       return canonicalNumber(number);
     }
     if (value instanceof Map<?, ?> map) {

@@ -19,7 +19,10 @@ import java.util.Map;
  * @param config the type's settings as JSON values; never {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record NodeDefinition(String id, String type, Map<String, Object> config) {
+public record NodeDefinition(
+    @JsonInclude(JsonInclude.Include.ALWAYS) String id,
+    @JsonInclude(JsonInclude.Include.ALWAYS) String type,
+    Map<String, Object> config) {
 
   /** Normalises the components; the content is validated when the definition is compiled. */
   public NodeDefinition {

@@ -79,7 +79,12 @@ public record NodePolicy(
     public Backoff {
       requireNonNull(initialDelay, "initialDelay");
       requireNonNull(maxDelay, "maxDelay");
-      requirePositive(initialDelay, "backoff.initialDelay");
+      // Not requirePositive: calling into NodePolicy while DEFAULT is being created would
+      // initialise NodePolicy first, and NONE would be built with a null backoff.
+      if (initialDelay.isNegative() || initialDelay.isZero()) {
+        throw new IllegalArgumentException(
+            "backoff.initialDelay must be positive but was " + initialDelay);
+      }
       if (maxDelay.compareTo(initialDelay) < 0) {
         throw new IllegalArgumentException(
             "backoff.maxDelay " + maxDelay + " is shorter than backoff.initialDelay " + initialDelay);

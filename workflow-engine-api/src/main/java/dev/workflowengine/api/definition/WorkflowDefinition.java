@@ -45,7 +45,7 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record WorkflowDefinition(
-    String id,
+    @JsonInclude(JsonInclude.Include.ALWAYS) String id,
     String name,
     String description,
     int version,
