@@ -20,7 +20,10 @@ final class AgentNodes {
 
   private AgentNodes() {}
 
-  /** Checks the declared agents: unique ids, models and tools the catalog has. */
+  /**
+   * Checks the declared agents: unique ids, models and tools the catalog has, system prompts that
+   * are well-formed templates.
+   */
   static void checkDeclarations(DefinitionContext context) {
     Set<String> seen = new LinkedHashSet<>();
     var agents = context.definition.agents();
@@ -36,6 +39,9 @@ final class AgentNodes {
             location + ".model",
             "unknown model '" + model + "'" + Suggestions.hint(model, context.catalog.modelNames())
                 + "; the catalog has " + context.catalog.modelNames());
+      }
+      if (!agent.systemPrompt().isEmpty()) {
+        context.template(location + ".systemPrompt", agent.systemPrompt());
       }
       for (int t = 0; t < agent.tools().size(); t++) {
         String tool = agent.tools().get(t);
@@ -105,13 +111,21 @@ final class AgentNodes {
     }
     Optional<Function<WorkflowState, String>> renderer = prompt.map(t -> t::render);
     try {
-      return context
-          .catalog
-          .agentFactory()
-          .get()
-          .create(agent, new AgentNode(node.id(), renderer, output), context.catalog);
+      NodeAction action =
+          context
+              .catalog
+              .agentFactory()
+              .get()
+              .create(agent, new AgentNode(node.id(), renderer, output), context.catalog);
+      if (action == null) {
+        config.problem(
+            "agent", "the catalog's agent factory built nothing for agent '" + agent.id() + "'");
+      }
+      return action;
     } catch (WorkflowValidationException e) {
-      e.problems().forEach(p -> context.problem(config.location("agent") + " (" + p.location() + ")", p.message()));
+      e.problems()
+          .forEach(
+              p -> context.problem(config.location("agent") + " (" + p.location() + ")", p.message()));
       return null;
     }
   }

@@ -6,6 +6,9 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
@@ -17,9 +20,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A CEL expression over {@code state}, compiled once. CEL suits definitions a language model may
@@ -40,18 +47,22 @@ final class CelExpression {
   private final String source;
   private final CelRuntime.Program program;
   private final CelKind resultKind;
+  private final Set<String> keysRead; // null when the expression uses the state as a whole
 
-  private CelExpression(String source, CelRuntime.Program program, CelKind resultKind) {
+  private CelExpression(
+      String source, CelRuntime.Program program, CelKind resultKind, Set<String> keysRead) {
     this.source = source;
     this.program = program;
     this.resultKind = resultKind;
+    this.keysRead = keysRead;
   }
 
   /** Compiles an expression, or explains in one message why it does not compile. */
   static CelExpression compile(String source) throws InvalidExpression {
     try {
       CelAbstractSyntaxTree ast = CEL.compile(source).getAst();
-      return new CelExpression(source, CEL.createProgram(ast), ast.getResultType().kind());
+      return new CelExpression(
+          source, CEL.createProgram(ast), ast.getResultType().kind(), keysRead(ast));
     } catch (CelValidationException e) {
       throw new InvalidExpression(describe(source, e));
     } catch (RuntimeException | dev.cel.common.CelException e) {
@@ -72,10 +83,53 @@ final class CelExpression {
     return resultKind.name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Evaluates the expression over a state and returns a JSON-shaped value. */
+  /**
+   * Evaluates the expression over a state and returns a JSON-shaped value. Only the keys the
+   * expression reads are converted for CEL, so the cost follows the expression, not the state.
+   */
   Object evaluate(WorkflowState state) throws CelEvaluationException {
-    Object result = program.eval(Map.of("state", toCel(state.asMap())));
-    return fromCel(result);
+    Map<String, Object> values = state.asMap();
+    Object input;
+    if (keysRead == null) {
+      input = toCel(values);
+    } else {
+      Map<String, Object> read = new HashMap<>();
+      for (String key : keysRead) {
+        if (values.containsKey(key)) {
+          read.put(key, toCel(values.get(key)));
+        }
+      }
+      input = read;
+    }
+    return fromCel(program.eval(Map.of("state", input)), true);
+  }
+
+  /**
+   * The top-level state keys an expression reads as {@code state.key}, or {@code null} when it also
+   * uses {@code state} another way ({@code state['key']}, {@code 'key' in state}, {@code size(state)}).
+   */
+  private static Set<String> keysRead(CelAbstractSyntaxTree ast) {
+    Set<String> keys = new HashSet<>();
+    boolean[] whole = {false};
+    CelNavigableAst.fromAst(ast)
+        .getRoot()
+        .allNodes()
+        .forEach(
+            node -> {
+              CelExpr expr = node.expr();
+              if (expr.getKind() != CelExpr.ExprKind.Kind.IDENT || !expr.ident().name().equals("state")) {
+                return;
+              }
+              Optional<CelExpr> parent = node.parent().map(CelNavigableExpr::expr);
+              if (parent.isPresent()
+                  && parent.get().getKind() == CelExpr.ExprKind.Kind.SELECT
+                  && parent.get().select().operand().id() == expr.id()) {
+                keys.add(parent.get().select().field());
+              } else {
+                whole[0] = true;
+              }
+            });
+    return whole[0] ? null : Set.copyOf(keys);
   }
 
   /** Why an evaluation failed, with a hint for the usual mistakes. */
@@ -134,8 +188,14 @@ final class CelExpression {
     return toCel(Json.MAPPER.convertValue(value, Object.class));
   }
 
-  /** CEL results as state values; anything that is not JSON-shaped is refused. */
-  private Object fromCel(Object value) {
+  /**
+   * CEL results as state values; anything that is not JSON-shaped is refused. A null inside a list
+   * or map stays null, as in JSON; a null result has nothing to store.
+   */
+  private Object fromCel(Object value, boolean topLevel) {
+    if (value instanceof NullValue && !topLevel) {
+      return null;
+    }
     if (value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Double) {
       return value;
     }
@@ -144,12 +204,12 @@ final class CelExpression {
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> converted = new LinkedHashMap<>();
-      map.forEach((key, element) -> converted.put(String.valueOf(key), fromCel(element)));
+      map.forEach((key, element) -> converted.put(String.valueOf(key), fromCel(element, false)));
       return Collections.unmodifiableMap(converted);
     }
     if (value instanceof List<?> list) {
       List<Object> converted = new ArrayList<>(list.size());
-      list.forEach(element -> converted.add(fromCel(element)));
+      list.forEach(element -> converted.add(fromCel(element, false)));
       return Collections.unmodifiableList(converted);
     }
     String type = value == null ? "null" : value.getClass().getSimpleName();

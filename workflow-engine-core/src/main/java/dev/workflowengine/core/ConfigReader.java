@@ -37,7 +37,7 @@ final class ConfigReader {
       if (!known.contains(key)) {
         problem(
             key,
-            "unknown setting for a " + nodeType + " node" + Suggestions.hint(key, known)
+            "unknown setting for the " + nodeType + " node type" + Suggestions.hint(key, known)
                 + "; known settings: " + known.stream().sorted().toList());
       }
     }

@@ -151,7 +151,7 @@ final class DefinitionCompiler {
                 context.problem(
                     location + ".when",
                     "condition \"" + source + "\" evaluates to " + e.resultKind()
-                        + ", not a boolean; compare it, for example " + source + " > 0"));
+                        + ", not a boolean; make it a test, for example with ==, <, has() or in"));
     Condition condition =
         expression.<Condition>map(e -> state -> test(e, state, edge)).orElse(state -> false);
     builder.edge(edge.from(), edge.to(), source, condition);

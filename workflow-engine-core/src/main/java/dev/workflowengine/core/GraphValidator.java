@@ -122,7 +122,8 @@ final class GraphValidator {
   private void checkTransitions() {
     if (spec.outgoing(Workflow.START).isEmpty()) {
       problem(
-          "startNode", "the workflow has no start: call start(nodeId) or add an edge from Workflow.START");
+          "startNode", "the workflow has no start node: set startNode in a definition, or call start(nodeId) on"
+              + " the builder");
     } else {
       checkOutgoing(Workflow.START, "startNode");
     }

@@ -87,6 +87,16 @@ final class LlmNode implements NodeAction {
     }
   }
 
+  /** Models often wrap JSON in a Markdown code fence even when asked for JSON only. */
+  static String withoutCodeFence(String answer) {
+    String text = answer.strip();
+    if (!text.startsWith("```") || !text.endsWith("```") || text.length() < 6) {
+      return text;
+    }
+    int firstLineEnd = text.indexOf('\n');
+    return firstLineEnd < 0 ? text : text.substring(firstLineEnd + 1, text.length() - 3).strip();
+  }
+
   @Override
   public Map<String, Object> apply(WorkflowState state) {
     List<ChatMessage> messages = new ArrayList<>(2);
@@ -104,7 +114,8 @@ final class LlmNode implements NodeAction {
     return Map.of(output, format == null ? text : parseJson(text));
   }
 
-  private Object parseJson(String text) {
+  private Object parseJson(String answer) {
+    String text = withoutCodeFence(answer);
     try {
       Object value = Json.MAPPER.readValue(text, Object.class);
       if (value == null) { // the state cannot hold null

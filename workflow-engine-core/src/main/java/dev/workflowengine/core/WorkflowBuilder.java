@@ -6,6 +6,7 @@ import dev.workflowengine.api.ValidationProblem;
 import dev.workflowengine.api.WorkflowValidationException;
 import dev.workflowengine.api.definition.NodePolicy;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -274,9 +275,10 @@ public final class WorkflowBuilder {
             List.copyOf(nodes),
             List.copyOf(allEdges),
             List.copyOf(routes),
-            Map.copyOf(reducers),
-            Map.copyOf(policies),
-            Set.copyOf(requiredInput),
+            // Ordered copies: problems about policies and inputs come out in declaration order.
+            Collections.unmodifiableMap(new LinkedHashMap<>(reducers)),
+            Collections.unmodifiableMap(new LinkedHashMap<>(policies)),
+            Collections.unmodifiableSet(new LinkedHashSet<>(requiredInput)),
             maxSteps,
             parallelExecutor == null ? ParallelBranches.defaultExecutor() : parallelExecutor);
     List<ValidationProblem> problems = GraphValidator.validate(spec);

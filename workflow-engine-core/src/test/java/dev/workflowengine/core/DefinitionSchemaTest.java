@@ -99,7 +99,7 @@ class DefinitionSchemaTest {
               "misspelt-config-key",
               reject(
                   "additionalProperties $.nodes[2].config argumnets",
-                  "nodes[2].config.argumnets: unknown setting for a tool node (did you mean"
+                  "nodes[2].config.argumnets: unknown setting for the tool node type (did you mean"
                       + " 'arguments'?)")),
           entry(
               "bad-duration",

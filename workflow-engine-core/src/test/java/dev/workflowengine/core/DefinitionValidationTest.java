@@ -63,7 +63,7 @@ class DefinitionValidationTest {
         .extracting(ValidationProblem::location)
         .containsExactly("nodes[0].config.promt", "nodes[0].config.prompt");
     assertThat(problems.get(0).message())
-        .contains("unknown setting for a llm node")
+        .contains("unknown setting for the llm node type")
         .contains("did you mean 'prompt'?")
         .contains("known settings: [model, output, prompt, schema, system]");
     assertThat(problems.get(1).message()).isEqualTo("is required");

@@ -71,8 +71,8 @@ class WorkflowBuilderValidationTest {
         .containsExactly(
             problem(
                 "startNode",
-                "the workflow has no start: call start(nodeId) or add an edge from"
-                    + " Workflow.START"));
+                "the workflow has no start node: set startNode in a definition, or call"
+                    + " start(nodeId) on the builder"));
   }
 
   @Test
@@ -330,8 +330,8 @@ class WorkflowBuilderValidationTest {
             problem("edges[0]", "edge to unknown node 'c' (did you mean 'b'?)"),
             problem(
                 "startNode",
-                "the workflow has no start: call start(nodeId) or add an edge from"
-                    + " Workflow.START"),
+                "the workflow has no start node: set startNode in a definition, or call"
+                    + " start(nodeId) on the builder"),
             problem("policies[nobody]", "policy for unknown node 'nobody'"));
     assertThat(failure.getMessage())
         .startsWith("workflow 'messy' is invalid (5 problems):\n  - nodes[0]: node id '1a'")
