@@ -33,9 +33,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Per-step overhead of the engine with trivial nodes: this SDK's compiled workflow against the
- * same graph on raw LangGraph4j with its default serializer, both checkpointing every step (the
- * SDK into its in-memory checkpoint store, LangGraph4j into its {@code MemorySaver}). Scores are
+ * Per-step overhead of the engine with trivial nodes: this SDK's compiled workflow against the same
+ * graph on raw LangGraph4j with its default serializer, both checkpointing every step (the SDK into
+ * its in-memory checkpoint store, LangGraph4j into its {@code MemorySaver}). Scores are
  * microseconds per step.
  *
  * <p>Graphs: a chain of 100 nodes each writing its own key; a 3-node loop run for 30 rounds; the

@@ -1,10 +1,10 @@
 package dev.workflowengine.samples;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.workflowengine.api.definition.NodePolicy;
 import dev.workflowengine.core.NodeAction;
 import dev.workflowengine.core.RunResult;
 import dev.workflowengine.core.Workflow;
-import dev.workflowengine.api.definition.NodePolicy;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -63,7 +63,8 @@ public final class DocumentReviewSample {
             .node("analyze", analyze)
             .node(
                 "summarize",
-                state -> Map.of("summary", writer.chat("Summarise: " + state.getString("analysis"))))
+                state ->
+                    Map.of("summary", writer.chat("Summarise: " + state.getString("analysis"))))
             .start("extract")
             .edge("extract", "analyze")
             .route(
@@ -72,7 +73,8 @@ public final class DocumentReviewSample {
                 "analyze",
                 "summarize")
             .edge("summarize", Workflow.END)
-            .policy("analyze", NodePolicy.builder().timeout(Duration.ofSeconds(60)).retries(2).build())
+            .policy(
+                "analyze", NodePolicy.builder().timeout(Duration.ofSeconds(60)).retries(2).build())
             .build();
 
     out.println("\n== 1. A workflow built in code: " + workflow.id());

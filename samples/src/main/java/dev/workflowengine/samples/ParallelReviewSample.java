@@ -51,7 +51,9 @@ public final class ParallelReviewSample {
                 state ->
                     Map.of(
                         "decision",
-                        "Accepted with " + state.getList("reviews", String.class).size() + " changes"))
+                        "Accepted with "
+                            + state.getList("reviews", String.class).size()
+                            + " changes"))
             .start("brief")
             .edge("brief", "security")
             .edge("brief", "backend")
@@ -67,7 +69,10 @@ public final class ParallelReviewSample {
     out.println(workflow.toMermaid());
     RunResult result = workflow.invoke(Map.of());
     out.println("path:     " + String.join(" -> ", result.path()));
-    result.state().getList("reviews", String.class).forEach(review -> out.println("review:   " + review));
+    result
+        .state()
+        .getList("reviews", String.class)
+        .forEach(review -> out.println("review:   " + review));
     out.println("decision: " + result.state().getString("decision"));
     return result;
   }
@@ -76,6 +81,7 @@ public final class ParallelReviewSample {
     return state ->
         Map.of(
             "reviews",
-            List.of(model.chat("As the " + field + " expert, review: " + state.getString("design"))));
+            List.of(
+                model.chat("As the " + field + " expert, review: " + state.getString("design"))));
   }
 }

@@ -29,11 +29,15 @@ final class SampleModels {
     Optional<String> version = ollamaVersion(baseUrl);
     if (version.isPresent()) {
       out.println(
-          "Models: scripted (workflow-engine-testing). Ollama " + version.get() + " answered at "
-              + baseUrl + ", but this build has no Ollama client yet, so the samples stay scripted.");
+          "Models: scripted (workflow-engine-testing). Ollama "
+              + version.get()
+              + " answered at "
+              + baseUrl
+              + ", but this build has no Ollama client yet, so the samples stay scripted.");
     } else {
       out.println(
-          "Models: scripted (workflow-engine-testing); no Ollama answered at " + baseUrl
+          "Models: scripted (workflow-engine-testing); no Ollama answered at "
+              + baseUrl
               + ", so every model answer below is scripted.");
     }
   }
@@ -60,7 +64,8 @@ final class SampleModels {
       }
       String body = response.body();
       int start = body.indexOf("\"version\"");
-      return Optional.of(start < 0 ? "(unknown version)" : body.substring(start).replaceAll("[^0-9.]", ""));
+      return Optional.of(
+          start < 0 ? "(unknown version)" : body.substring(start).replaceAll("[^0-9.]", ""));
     } catch (java.io.IOException | IllegalArgumentException e) {
       return Optional.empty();
     } catch (InterruptedException e) {

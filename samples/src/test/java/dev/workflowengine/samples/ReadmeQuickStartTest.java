@@ -20,10 +20,11 @@ class ReadmeQuickStartTest {
 
   private final ScriptedChatModel model = ScriptedChatModel.of("Your order ships tomorrow.");
   private final List<String> sent = new ArrayList<>();
-  private final Mailer mailer = text -> {
-    sent.add(text);
-    return "queued #1";
-  };
+  private final Mailer mailer =
+      text -> {
+        sent.add(text);
+        return "queued #1";
+      };
 
   interface Mailer {
     String send(String text);
@@ -31,21 +32,31 @@ class ReadmeQuickStartTest {
 
   @Test
   void quickStartRunsAsDocumented() {
-    Workflow review = Workflow.builder("review")
-        .node("draft", state -> Map.of("text", model.chat("Draft a reply to: " + state.getString("ticket"))))
-        .human("approve", HumanStep.builder().prompt(s -> "Send this?\n" + s.getString("text"))
-            .requireInput("approved", Boolean.class).build())
-        .node("send", state -> Map.of("receipt", mailer.send(state.getString("text"))))
-        .start("draft")
-        .edge("draft", "approve")
-        .edge("approve", "send", state -> state.getBoolean("approved"))
-        .edge("approve", Workflow.END)
-        .edge("send", Workflow.END)
-        .policy("draft", NodePolicy.builder().timeout(Duration.ofSeconds(60)).retries(2).build())
-        .build();
+    Workflow review =
+        Workflow.builder("review")
+            .node(
+                "draft",
+                state ->
+                    Map.of("text", model.chat("Draft a reply to: " + state.getString("ticket"))))
+            .human(
+                "approve",
+                HumanStep.builder()
+                    .prompt(s -> "Send this?\n" + s.getString("text"))
+                    .requireInput("approved", Boolean.class)
+                    .build())
+            .node("send", state -> Map.of("receipt", mailer.send(state.getString("text"))))
+            .start("draft")
+            .edge("draft", "approve")
+            .edge("approve", "send", state -> state.getBoolean("approved"))
+            .edge("approve", Workflow.END)
+            .edge("send", Workflow.END)
+            .policy(
+                "draft", NodePolicy.builder().timeout(Duration.ofSeconds(60)).retries(2).build())
+            .build();
 
     RunResult paused = review.invoke(Map.of("ticket", "Where is my order?"));
-    assertThat(paused.waiting().orElseThrow().prompt()).isEqualTo("Send this?\nYour order ships tomorrow.");
+    assertThat(paused.waiting().orElseThrow().prompt())
+        .isEqualTo("Send this?\nYour order ships tomorrow.");
     RunResult done = review.resume(paused, Map.of("approved", true));
 
     assertThat(done.state().getString("receipt")).isEqualTo("queued #1");
@@ -62,8 +73,11 @@ class ReadmeQuickStartTest {
          "edges": [{"from": "greet", "to": "__end__"}]}
         """;
     Workflow fromJson =
-        Workflows.compile(Workflows.parse(json), Catalog.builder().defaultModel(ScriptedChatModel.of("Hi Ada")).build());
+        Workflows.compile(
+            Workflows.parse(json),
+            Catalog.builder().defaultModel(ScriptedChatModel.of("Hi Ada")).build());
 
-    assertThat(fromJson.invoke(Map.of("name", "Ada")).state().getString("greet")).isEqualTo("Hi Ada");
+    assertThat(fromJson.invoke(Map.of("name", "Ada")).state().getString("greet"))
+        .isEqualTo("Hi Ada");
   }
 }

@@ -1,8 +1,8 @@
 package dev.workflowengine.api;
 
 /**
- * Something named by id does not exist: a workflow, a version of it, an agent or tool in a
- * catalog. For executions owned by someone else see {@link AccessDeniedException}, whose message is
+ * Something named by id does not exist: a workflow, a version of it, an agent or tool in a catalog.
+ * For executions owned by someone else see {@link AccessDeniedException}, whose message is
  * deliberately the same so that callers cannot probe for other users' executions.
  */
 public class NotFoundException extends WorkflowException {

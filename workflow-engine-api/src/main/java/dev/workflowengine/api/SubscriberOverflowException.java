@@ -1,8 +1,8 @@
 package dev.workflowengine.api;
 
 /**
- * An event subscriber fell so far behind that its bounded buffer overflowed. The subscription
- * ends; {@link #lastDeliveredSequence()} says where to resubscribe to get the rest exactly once.
+ * An event subscriber fell so far behind that its bounded buffer overflowed. The subscription ends;
+ * {@link #lastDeliveredSequence()} says where to resubscribe to get the rest exactly once.
  */
 public class SubscriberOverflowException extends WorkflowException {
 
@@ -18,7 +18,8 @@ public class SubscriberOverflowException extends WorkflowException {
    * @param lastDeliveredSequence the sequence of the last event the subscriber received, or 0
    * @param bufferSize the size of the buffer that overflowed
    */
-  public SubscriberOverflowException(String executionId, long lastDeliveredSequence, int bufferSize) {
+  public SubscriberOverflowException(
+      String executionId, long lastDeliveredSequence, int bufferSize) {
     super(
         "event subscriber of execution '"
             + executionId

@@ -52,6 +52,7 @@ public class WorkflowValidationException extends WorkflowException {
     return problems.stream()
         .map(p -> "  - " + p)
         .collect(
-            Collectors.joining("\n", subject + " is invalid (" + problems.size() + " " + noun + "):\n", ""));
+            Collectors.joining(
+                "\n", subject + " is invalid (" + problems.size() + " " + noun + "):\n", ""));
   }
 }

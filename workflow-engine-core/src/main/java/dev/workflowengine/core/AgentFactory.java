@@ -3,8 +3,8 @@ package dev.workflowengine.core;
 import dev.workflowengine.api.definition.AgentDefinition;
 
 /**
- * Turns an agent declared in a definition into the node action that runs it. The catalog holds
- * one; the SDK's agents module provides the standard factory, and tests can supply their own.
+ * Turns an agent declared in a definition into the node action that runs it. The catalog holds one;
+ * the SDK's agents module provides the standard factory, and tests can supply their own.
  *
  * <p>Implementations must be thread-safe and should fail with a {@link
  * dev.workflowengine.api.WorkflowValidationException} when the declaration cannot work.

@@ -37,8 +37,12 @@ final class AgentNodes {
       if (context.catalog.model(model).isEmpty()) {
         context.problem(
             location + ".model",
-            "unknown model '" + model + "'" + Suggestions.hint(model, context.catalog.modelNames())
-                + "; the catalog has " + context.catalog.modelNames());
+            "unknown model '"
+                + model
+                + "'"
+                + Suggestions.hint(model, context.catalog.modelNames())
+                + "; the catalog has "
+                + context.catalog.modelNames());
       }
       if (!agent.systemPrompt().isEmpty()) {
         context.template(location + ".systemPrompt", agent.systemPrompt());
@@ -48,8 +52,12 @@ final class AgentNodes {
         if (context.catalog.tool(tool).isEmpty()) {
           context.problem(
               location + ".tools[" + t + "]",
-              "unknown tool '" + tool + "'" + Suggestions.hint(tool, context.catalog.toolNames())
-                  + "; the catalog has " + context.catalog.toolNames());
+              "unknown tool '"
+                  + tool
+                  + "'"
+                  + Suggestions.hint(tool, context.catalog.toolNames())
+                  + "; the catalog has "
+                  + context.catalog.toolNames());
         }
       }
     }
@@ -78,15 +86,22 @@ final class AgentNodes {
       context.definition.agents().forEach(agent -> known.add(agent.id()));
       config.problem(
           "agent",
-          "unknown agent '" + name.get() + "'" + Suggestions.hint(name.get(), known)
-              + "; declare it in the definition's agents or register it in the catalog; known: " + known);
+          "unknown agent '"
+              + name.get()
+              + "'"
+              + Suggestions.hint(name.get(), known)
+              + "; declare it in the definition's agents or register it in the catalog; known: "
+              + known);
       return null;
     }
     for (String setting : List.of("prompt", "output")) {
       if (node.config().containsKey(setting)) {
         config.problem(
             setting,
-            "agent '" + name.get() + "' comes from the catalog and decides its own " + setting
+            "agent '"
+                + name.get()
+                + "' comes from the catalog and decides its own "
+                + setting
                 + "; remove the setting or declare the agent in the definition");
       }
     }
@@ -97,7 +112,9 @@ final class AgentNodes {
   private static NodeAction fromDeclaration(
       NodeDefinition node, AgentDefinition agent, ConfigReader config, DefinitionContext context) {
     Optional<Template> prompt =
-        config.optionalString("prompt").flatMap(p -> context.template(config.location("prompt"), p));
+        config
+            .optionalString("prompt")
+            .flatMap(p -> context.template(config.location("prompt"), p));
     String output = config.optionalString("output").orElse(node.id());
     context.writes(output);
     if (context.catalog.agentFactory().isEmpty()) {
@@ -125,7 +142,9 @@ final class AgentNodes {
     } catch (WorkflowValidationException e) {
       e.problems()
           .forEach(
-              p -> context.problem(config.location("agent") + " (" + p.location() + ")", p.message()));
+              p ->
+                  context.problem(
+                      config.location("agent") + " (" + p.location() + ")", p.message()));
       return null;
     }
   }

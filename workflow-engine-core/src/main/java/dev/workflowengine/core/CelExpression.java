@@ -106,7 +106,8 @@ final class CelExpression {
 
   /**
    * The top-level state keys an expression reads as {@code state.key}, or {@code null} when it also
-   * uses {@code state} another way ({@code state['key']}, {@code 'key' in state}, {@code size(state)}).
+   * uses {@code state} another way ({@code state['key']}, {@code 'key' in state}, {@code
+   * size(state)}).
    */
   private static Set<String> keysRead(CelAbstractSyntaxTree ast) {
     Set<String> keys = new HashSet<>();
@@ -117,7 +118,8 @@ final class CelExpression {
         .forEach(
             node -> {
               CelExpr expr = node.expr();
-              if (expr.getKind() != CelExpr.ExprKind.Kind.IDENT || !expr.ident().name().equals("state")) {
+              if (expr.getKind() != CelExpr.ExprKind.Kind.IDENT
+                  || !expr.ident().name().equals("state")) {
                 return;
               }
               Optional<CelExpr> parent = node.parent().map(CelNavigableExpr::expr);
@@ -149,8 +151,11 @@ final class CelExpression {
     for (CelIssue issue : e.getErrors()) {
       messages.add(
           issue.getMessage()
-              + " (line " + issue.getSourceLocation().getLine()
-              + ", column " + (issue.getSourceLocation().getColumn() + 1) + ")");
+              + " (line "
+              + issue.getSourceLocation().getLine()
+              + ", column "
+              + (issue.getSourceLocation().getColumn() + 1)
+              + ")");
     }
     return "invalid CEL expression \"" + source + "\": " + String.join("; ", messages);
   }
@@ -163,7 +168,10 @@ final class CelExpression {
     if (value instanceof String || value instanceof Boolean) {
       return value;
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return ((Number) value).longValue();
     }
     if (value instanceof Float || value instanceof Double || value instanceof BigDecimal) {
@@ -196,7 +204,10 @@ final class CelExpression {
     if (value instanceof NullValue && !topLevel) {
       return null;
     }
-    if (value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Double) {
+    if (value instanceof String
+        || value instanceof Boolean
+        || value instanceof Long
+        || value instanceof Double) {
       return value;
     }
     if (value instanceof Number number) {
@@ -214,7 +225,10 @@ final class CelExpression {
     }
     String type = value == null ? "null" : value.getClass().getSimpleName();
     throw new IllegalStateException(
-        "CEL expression \"" + source + "\" produced " + type
+        "CEL expression \""
+            + source
+            + "\" produced "
+            + type
             + ", which the state cannot hold; produce a string, number, boolean, list or map");
   }
 

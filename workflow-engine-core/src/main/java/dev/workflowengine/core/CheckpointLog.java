@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Writes one run's checkpoint log: a snapshot of the state at the start, then each node's update,
  * and a fresh snapshot whenever the updates written since the last one add up to more than that
- * snapshot's size. So the bytes written per step stay proportional to the update, whatever the
- * size of the state, and recovery replays at most about one snapshot's worth of updates.
+ * snapshot's size. So the bytes written per step stay proportional to the update, whatever the size
+ * of the state, and recovery replays at most about one snapshot's worth of updates.
  *
  * <p>Without a store it only counts steps. Used by one run at a time, from the thread driving it;
  * not thread-safe.
@@ -45,10 +45,11 @@ final class CheckpointLog {
   private long lastSnapshotSize;
 
   /**
-   * A log continuing after {@code lastStep}; -1 for a new run, whose {@link #start} is step 0.
-   * The store may be {@code null}.
+   * A log continuing after {@code lastStep}; -1 for a new run, whose {@link #start} is step 0. The
+   * store may be {@code null}.
    */
-  CheckpointLog(CheckpointStore store, String workflowId, String runId, long lastStep, Clock clock) {
+  CheckpointLog(
+      CheckpointStore store, String workflowId, String runId, long lastStep, Clock clock) {
     this.store = store;
     this.workflowId = workflowId;
     this.runId = runId;
@@ -70,7 +71,8 @@ final class CheckpointLog {
   }
 
   /** Writes a node's update, or a snapshot of the new state when one is due. */
-  void record(String nodeId, Map<String, Object> update, Map<String, Object> newState, String next) {
+  void record(
+      String nodeId, Map<String, Object> update, Map<String, Object> newState, String next) {
     if (store == null) {
       step++;
       return;

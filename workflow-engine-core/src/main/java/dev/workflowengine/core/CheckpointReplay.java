@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Rebuilds where a run stands from its checkpoint log: the last snapshot plus the updates after. */
+/**
+ * Rebuilds where a run stands from its checkpoint log: the last snapshot plus the updates after.
+ */
 final class CheckpointReplay {
 
   private CheckpointReplay() {}
@@ -38,7 +40,10 @@ final class CheckpointReplay {
     Checkpoint last = log.get(log.size() - 1);
     return Optional.of(
         new RunPosition(
-            Map.copyOf(state), last.nodeId().orElse(Workflow.START), last.nextNodeId(), last.step()));
+            Map.copyOf(state),
+            last.nodeId().orElse(Workflow.START),
+            last.nextNodeId(),
+            last.step()));
   }
 
   private static void apply(Reducer reducer, Map<String, Object> state, String key, Object update) {
@@ -53,13 +58,17 @@ final class CheckpointReplay {
     try {
       return Json.MAPPER.readValue(entry.json(), Json.MAP_TYPE);
     } catch (JsonProcessingException e) {
-      throw corrupt(runId, "step " + entry.step() + " is not a JSON object: " + e.getOriginalMessage());
+      throw corrupt(
+          runId, "step " + entry.step() + " is not a JSON object: " + e.getOriginalMessage());
     }
   }
 
   private static WorkflowException corrupt(String runId, String why) {
     return new WorkflowException(
-        "the checkpoint log of run '" + runId + "' cannot be replayed: " + why
+        "the checkpoint log of run '"
+            + runId
+            + "' cannot be replayed: "
+            + why
             + "; the checkpoint store lost or altered entries");
   }
 }

@@ -37,8 +37,12 @@ final class ConfigReader {
       if (!known.contains(key)) {
         problem(
             key,
-            "unknown setting for the " + nodeType + " node type" + Suggestions.hint(key, known)
-                + "; known settings: " + known.stream().sorted().toList());
+            "unknown setting for the "
+                + nodeType
+                + " node type"
+                + Suggestions.hint(key, known)
+                + "; known settings: "
+                + known.stream().sorted().toList());
       }
     }
   }

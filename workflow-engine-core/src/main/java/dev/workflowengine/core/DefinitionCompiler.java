@@ -1,5 +1,6 @@
 package dev.workflowengine.core;
 
+import dev.cel.runtime.CelEvaluationException;
 import dev.workflowengine.api.ValidationProblem;
 import dev.workflowengine.api.WorkflowValidationException;
 import dev.workflowengine.api.definition.EdgeDefinition;
@@ -7,7 +8,6 @@ import dev.workflowengine.api.definition.NodeDefinition;
 import dev.workflowengine.api.definition.NodeTypes;
 import dev.workflowengine.api.definition.StateKeyDefinition;
 import dev.workflowengine.api.definition.WorkflowDefinition;
-import dev.cel.runtime.CelEvaluationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -54,7 +54,8 @@ final class DefinitionCompiler {
   private Optional<Workflow> run() {
     checkHeader();
     AgentNodes.checkDeclarations(context);
-    WorkflowBuilder builder = Workflow.builder(definition.id()).description(definition.description());
+    WorkflowBuilder builder =
+        Workflow.builder(definition.id()).description(definition.description());
     for (int i = 0; i < definition.nodes().size(); i++) {
       addNode(builder, definition.nodes().get(i), "nodes[" + i + "]");
     }
@@ -90,7 +91,9 @@ final class DefinitionCompiler {
     if (!WORKFLOW_ID.matcher(definition.id()).matches()) {
       context.problem(
           "id",
-          "workflow id '" + definition.id() + "' is invalid: use letters, digits, '_', '-', '.'"
+          "workflow id '"
+              + definition.id()
+              + "' is invalid: use letters, digits, '_', '-', '.'"
               + " or ':', starting with a letter or digit, at most 128 characters");
     }
     if (definition.version() < 1) {
@@ -104,7 +107,8 @@ final class DefinitionCompiler {
         switch (node.type()) {
           case NodeTypes.LLM -> add(builder, node, LlmNode.compile(node, location, context));
           case NodeTypes.TOOL -> add(builder, node, ToolNode.compile(node, location, context));
-          case NodeTypes.TRANSFORM -> add(builder, node, TransformNode.compile(node, location, context));
+          case NodeTypes.TRANSFORM ->
+              add(builder, node, TransformNode.compile(node, location, context));
           case NodeTypes.AGENT -> add(builder, node, AgentNodes.compile(node, location, context));
           case NodeTypes.HUMAN ->
               HumanNodes.compile(node, location, context)
@@ -117,8 +121,12 @@ final class DefinitionCompiler {
           default -> {
             context.problem(
                 location + ".type",
-                "unknown node type '" + node.type() + "'" + Suggestions.hint(node.type(), NodeTypes.ALL)
-                    + "; use one of " + NodeTypes.ALL.stream().sorted().toList());
+                "unknown node type '"
+                    + node.type()
+                    + "'"
+                    + Suggestions.hint(node.type(), NodeTypes.ALL)
+                    + "; use one of "
+                    + NodeTypes.ALL.stream().sorted().toList());
             yield false;
           }
         };
@@ -150,7 +158,10 @@ final class DefinitionCompiler {
             e ->
                 context.problem(
                     location + ".when",
-                    "condition \"" + source + "\" evaluates to " + e.resultKind()
+                    "condition \""
+                        + source
+                        + "\" evaluates to "
+                        + e.resultKind()
                         + ", not a boolean; make it a test, for example with ==, <, has() or in"));
     Condition condition =
         expression.<Condition>map(e -> state -> test(e, state, edge)).orElse(state -> false);
@@ -163,7 +174,11 @@ final class DefinitionCompiler {
       result = expression.evaluate(state);
     } catch (CelEvaluationException e) {
       throw new IllegalStateException(
-          "the condition of the edge from '" + edge.from() + "' to '" + edge.to() + "': "
+          "the condition of the edge from '"
+              + edge.from()
+              + "' to '"
+              + edge.to()
+              + "': "
               + expression.explain(e),
           e);
     }
@@ -171,7 +186,14 @@ final class DefinitionCompiler {
       return value;
     }
     throw new IllegalStateException(
-        "the condition \"" + expression.source() + "\" of the edge from '" + edge.from() + "' to '"
-            + edge.to() + "' evaluated to " + StateValues.preview(result) + ", not a boolean");
+        "the condition \""
+            + expression.source()
+            + "\" of the edge from '"
+            + edge.from()
+            + "' to '"
+            + edge.to()
+            + "' evaluated to "
+            + StateValues.preview(result)
+            + ", not a boolean");
   }
 }

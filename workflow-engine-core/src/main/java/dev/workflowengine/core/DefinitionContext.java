@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What compiling one definition has learned so far: the problems found, the state keys nodes
- * write, and the templates that read keys, so that reads of keys nobody writes can be reported.
+ * What compiling one definition has learned so far: the problems found, the state keys nodes write,
+ * and the templates that read keys, so that reads of keys nobody writes can be reported.
  */
 final class DefinitionContext {
 
@@ -73,8 +73,8 @@ final class DefinitionContext {
   }
 
   /**
-   * Reports templates that read keys no node writes and the state does not declare. Only when
-   * that can be known: the definition declares its state, and every node's writes are known.
+   * Reports templates that read keys no node writes and the state does not declare. Only when that
+   * can be known: the definition declares its state, and every node's writes are known.
    */
   void checkTemplateReads() {
     if (definition.state().isEmpty() || writesUnknownKeys) {
@@ -88,7 +88,10 @@ final class DefinitionContext {
             if (!known.contains(key)) {
               problem(
                   location,
-                  "reads {{" + key + "}} but no node writes '" + key
+                  "reads {{"
+                      + key
+                      + "}} but no node writes '"
+                      + key
                       + "' and the definition's state does not declare it"
                       + Suggestions.hint(key, known));
             }

@@ -30,7 +30,8 @@ final class Failures {
     while ((current instanceof CompletionException
             || current instanceof ExecutionException
             || current instanceof GraphRunnerException
-            || (current instanceof FailsafeException && !(current instanceof TimeoutExceededException)
+            || (current instanceof FailsafeException
+                && !(current instanceof TimeoutExceededException)
                 && !(current instanceof CircuitBreakerOpenException)
                 && !(current instanceof RateLimitExceededException)))
         && current.getCause() != null) {
@@ -45,21 +46,32 @@ final class Failures {
     if (cause instanceof TimeoutExceededException) {
       Duration limit = policy.timeout().orElse(Duration.ZERO);
       return new WorkflowTimeoutException(
-          "node '" + nodeId + "' took longer than its timeout of " + limit
+          "node '"
+              + nodeId
+              + "' took longer than its timeout of "
+              + limit
               + "; raise NodePolicy.timeout or make the node faster",
           limit);
     }
     if (cause instanceof CircuitBreakerOpenException) {
       NodePolicy.CircuitBreaker breaker = policy.circuitBreaker().orElseThrow();
       return new UnavailableException(
-          "the circuit breaker of node '" + nodeId + "' is open after "
-              + breaker.failureThreshold() + " consecutive failures; it lets a trial attempt through "
-              + breaker.delay() + " after opening");
+          "the circuit breaker of node '"
+              + nodeId
+              + "' is open after "
+              + breaker.failureThreshold()
+              + " consecutive failures; it lets a trial attempt through "
+              + breaker.delay()
+              + " after opening");
     }
     if (cause instanceof RateLimitExceededException) {
       NodePolicy.RateLimit limit = policy.rateLimit().orElseThrow();
       return new RateLimitedException(
-          "node '" + nodeId + "' exceeded its rate limit of " + limit.permits() + " attempts per "
+          "node '"
+              + nodeId
+              + "' exceeded its rate limit of "
+              + limit.permits()
+              + " attempts per "
               + limit.period(),
           limit.period().dividedBy(limit.permits()));
     }
@@ -76,7 +88,8 @@ final class Failures {
   }
 
   /** A node's failure as the exception that ends the run, naming the node. */
-  static WorkflowExecutionException nodeFailed(String workflowId, String nodeId, Throwable failure) {
+  static WorkflowExecutionException nodeFailed(
+      String workflowId, String nodeId, Throwable failure) {
     Throwable cause = unwrap(failure);
     if (cause instanceof WorkflowExecutionException execution
         && execution.nodeId().filter(nodeId::equals).isPresent()

@@ -32,13 +32,18 @@ final class FanOutRules {
     for (EdgeSpec branch : branches) {
       String target = branch.to();
       if (!seen.add(target)) {
-        problems.accept(branch.location(), "fan-out from '" + from + "' lists '" + target + "' twice");
+        problems.accept(
+            branch.location(), "fan-out from '" + from + "' lists '" + target + "' twice");
         continue;
       }
       if (target.equals(Workflow.END)) {
         problems.accept(
             branch.location(),
-            "fan-out from '" + from + "' cannot have " + Workflow.END + " as a branch; end after the join");
+            "fan-out from '"
+                + from
+                + "' cannot have "
+                + Workflow.END
+                + " as a branch; end after the join");
         continue;
       }
       NodeSpec node = nodes.get(target);
@@ -52,7 +57,9 @@ final class FanOutRules {
       joins.forEach((branch, join) -> paths.add(branch + " -> " + join));
       problems.accept(
           location,
-          "branches of the fan-out from '" + from + "' must all lead to the same join node, but "
+          "branches of the fan-out from '"
+              + from
+              + "' must all lead to the same join node, but "
               + String.join(", ", paths)
               + "; make each branch a single node (a sub-workflow for longer branches)");
     }
@@ -70,7 +77,10 @@ final class FanOutRules {
     if (!single || spec.route(node.id()).isPresent()) {
       problems.accept(
           node.location(),
-          "parallel branch '" + node.id() + "' of '" + from
+          "parallel branch '"
+              + node.id()
+              + "' of '"
+              + from
               + "' must have exactly one unconditional edge, to the join node");
       return Optional.empty();
     }

@@ -44,7 +44,9 @@ final class GraphCompiler {
       return new GraphCompiler(spec).build();
     } catch (GraphStateException e) {
       throw new WorkflowValidationException(
-          "workflow '" + spec.id() + "'", "$", "the graph engine rejected the graph: " + e.getMessage());
+          "workflow '" + spec.id() + "'",
+          "$",
+          "the graph engine rejected the graph: " + e.getMessage());
     }
   }
 
@@ -68,7 +70,9 @@ final class GraphCompiler {
     List<String> humanSteps = new ArrayList<>();
     for (NodeSpec node : spec.nodesById().values()) {
       NodePolicies policies =
-          spec.policies().containsKey(node.id()) ? new NodePolicies(spec.policies().get(node.id())) : null;
+          spec.policies().containsKey(node.id())
+              ? new NodePolicies(spec.policies().get(node.id()))
+              : null;
       NodeExecution execution = new NodeExecution(spec.id(), node, policies);
       executions.put(node.id(), execution);
       graph.addNode(node.id(), new NodeStep(execution));

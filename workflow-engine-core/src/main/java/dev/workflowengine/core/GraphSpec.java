@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
- * Everything a builder was told, frozen. Validated by {@link GraphValidator} and compiled by
- * {@link GraphCompiler}.
+ * Everything a builder was told, frozen. Validated by {@link GraphValidator} and compiled by {@link
+ * GraphCompiler}.
  */
 record GraphSpec(
     String id,

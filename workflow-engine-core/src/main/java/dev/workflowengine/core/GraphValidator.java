@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds every structural problem of a graph at once: ids, dangling edges, missing start, dead
- * ends, unreachable nodes, loops without exit and broken fan-outs.
+ * Finds every structural problem of a graph at once: ids, dangling edges, missing start, dead ends,
+ * unreachable nodes, loops without exit and broken fan-outs.
  */
 final class GraphValidator {
 
@@ -78,7 +78,8 @@ final class GraphValidator {
       if (edge.from().equals(Workflow.END)) {
         problem(edge.location(), "an edge cannot leave " + Workflow.END);
       } else if (!edge.from().equals(Workflow.START) && !nodes.containsKey(edge.from())) {
-        problem(edge.location(), "edge from unknown node '" + edge.from() + "'" + hint(edge.from()));
+        problem(
+            edge.location(), "edge from unknown node '" + edge.from() + "'" + hint(edge.from()));
       }
       if (edge.to().equals(Workflow.START)) {
         problem(edge.location(), "an edge cannot lead to " + Workflow.START);
@@ -95,16 +96,24 @@ final class GraphValidator {
     Set<String> seen = new HashSet<>();
     for (RouteSpec route : spec.routes()) {
       if (!seen.add(route.from())) {
-        problem(route.location(), "node '" + route.from() + "' has more than one route; merge them");
+        problem(
+            route.location(), "node '" + route.from() + "' has more than one route; merge them");
       }
       if (!nodes.containsKey(route.from())) {
-        problem(route.location(), "route from unknown node '" + route.from() + "'" + hint(route.from()));
+        problem(
+            route.location(),
+            "route from unknown node '" + route.from() + "'" + hint(route.from()));
       }
       for (String target : route.targets()) {
         if (!target.equals(Workflow.END) && !nodes.containsKey(target)) {
           problem(
               route.location(),
-              "route from '" + route.from() + "' names unknown target '" + target + "'" + hint(target));
+              "route from '"
+                  + route.from()
+                  + "' names unknown target '"
+                  + target
+                  + "'"
+                  + hint(target));
         }
       }
     }
@@ -122,7 +131,8 @@ final class GraphValidator {
   private void checkTransitions() {
     if (spec.outgoing(Workflow.START).isEmpty()) {
       problem(
-          "startNode", "the workflow has no start node: set startNode in a definition, or call start(nodeId) on"
+          "startNode",
+          "the workflow has no start node: set startNode in a definition, or call start(nodeId) on"
               + " the builder");
     } else {
       checkOutgoing(Workflow.START, "startNode");
@@ -133,11 +143,16 @@ final class GraphValidator {
       if (!hasRoute && edges.isEmpty()) {
         problem(
             node.location(),
-            "node '" + node.id() + "' has no outgoing edge; add an edge to the next node or to " + Workflow.END);
+            "node '"
+                + node.id()
+                + "' has no outgoing edge; add an edge to the next node or to "
+                + Workflow.END);
       } else if (hasRoute && !edges.isEmpty()) {
         problem(
             node.location(),
-            "node '" + node.id() + "' has both a route and edges; choose the next node in one place");
+            "node '"
+                + node.id()
+                + "' has both a route and edges; choose the next node in one place");
       } else if (!hasRoute) {
         checkOutgoing(node.id(), node.location());
       }
@@ -151,7 +166,10 @@ final class GraphValidator {
     if (conditional && unconditional.size() > 1) {
       problem(
           location,
-          "'" + from + "' has conditional edges and " + unconditional.size()
+          "'"
+              + from
+              + "' has conditional edges and "
+              + unconditional.size()
               + " unconditional ones; keep at most one unconditional edge as the fallback");
     } else if (!conditional && unconditional.size() > 1) {
       new FanOutRules(spec, nodes, this::problem).check(from, location, unconditional);
@@ -172,7 +190,10 @@ final class GraphValidator {
       } else if (!canFinish.contains(node.id())) {
         problem(
             node.location(),
-            "node '" + node.id() + "' can never reach " + Workflow.END
+            "node '"
+                + node.id()
+                + "' can never reach "
+                + Workflow.END
                 + ": it is in a loop with no exit; add an edge or condition that leads out of it");
       }
     }
@@ -196,9 +217,9 @@ final class GraphValidator {
   }
 
   /**
-   * The end, plus the dead ends already reported as problems of their own (a node without
-   * outgoing edge, an unknown target), so that the nodes leading to them are not also reported as
-   * stuck in a loop.
+   * The end, plus the dead ends already reported as problems of their own (a node without outgoing
+   * edge, an unknown target), so that the nodes leading to them are not also reported as stuck in a
+   * loop.
    */
   private Set<String> pathEnds(Map<String, Set<String>> successors) {
     Set<String> ends = new HashSet<>();
@@ -222,7 +243,8 @@ final class GraphValidator {
     Map<String, Set<String>> predecessors = new HashMap<>();
     successors.forEach(
         (from, targets) ->
-            targets.forEach(to -> predecessors.computeIfAbsent(to, k -> new HashSet<>()).add(from)));
+            targets.forEach(
+                to -> predecessors.computeIfAbsent(to, k -> new HashSet<>()).add(from)));
     return predecessors;
   }
 
@@ -241,7 +263,8 @@ final class GraphValidator {
   private void checkPolicies() {
     for (String nodeId : spec.policies().keySet()) {
       if (!nodes.containsKey(nodeId)) {
-        problem("policies[" + nodeId + "]", "policy for unknown node '" + nodeId + "'" + hint(nodeId));
+        problem(
+            "policies[" + nodeId + "]", "policy for unknown node '" + nodeId + "'" + hint(nodeId));
       }
     }
   }

@@ -19,7 +19,8 @@ final class HumanInput {
     input.forEach(
         (key, value) -> {
           if (value == null) {
-            problems.add(new ValidationProblem("input." + key, "is null; leave the key out instead"));
+            problems.add(
+                new ValidationProblem("input." + key, "is null; leave the key out instead"));
           } else {
             copy.put(key, value);
           }
@@ -33,7 +34,9 @@ final class HumanInput {
                 problems.add(
                     new ValidationProblem(
                         "input." + key,
-                        "is required by human step '" + step.id() + "' as "
+                        "is required by human step '"
+                            + step.id()
+                            + "' as "
                             + StateValues.withArticle(type.getSimpleName())));
               } else {
                 try {
@@ -45,7 +48,10 @@ final class HumanInput {
                           "must be "
                               + StateValues.withArticle(type.getSimpleName())
                               + " but is "
-                              + StateValues.withArticle(value.getClass().getSimpleName()) + " (" + StateValues.preview(value) + ")"));
+                              + StateValues.withArticle(value.getClass().getSimpleName())
+                              + " ("
+                              + StateValues.preview(value)
+                              + ")"));
                 }
               }
             });

@@ -22,7 +22,8 @@ final class HumanNodes {
 
   private HumanNodes() {}
 
-  static Optional<HumanStep> compile(NodeDefinition node, String location, DefinitionContext context) {
+  static Optional<HumanStep> compile(
+      NodeDefinition node, String location, DefinitionContext context) {
     ConfigReader config = context.config(node.config(), location + ".config");
     config.allowOnly("human", SETTINGS);
     HumanStep.Builder step = HumanStep.builder();
@@ -43,7 +44,10 @@ final class HumanNodes {
       if (type == null) {
         config.problem(
             "input." + entry.getKey(),
-            "unknown type '" + entry.getValue() + "'; use one of " + TYPES.keySet().stream().sorted().toList());
+            "unknown type '"
+                + entry.getValue()
+                + "'; use one of "
+                + TYPES.keySet().stream().sorted().toList());
         valid = false;
       } else {
         step.requireInput(entry.getKey(), type);

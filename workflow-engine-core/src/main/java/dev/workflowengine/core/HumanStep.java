@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A step where the workflow waits for a person: it pauses with a prompt, and continues when
- * someone resumes it with input, which becomes the step's update to the state.
+ * A step where the workflow waits for a person: it pauses with a prompt, and continues when someone
+ * resumes it with input, which becomes the step's update to the state.
  *
  * <pre>{@code
  * HumanStep approval = HumanStep.builder()

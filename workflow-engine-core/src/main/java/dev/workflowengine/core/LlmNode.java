@@ -24,7 +24,8 @@ import java.util.Set;
  */
 final class LlmNode implements NodeAction {
 
-  private static final Set<String> SETTINGS = Set.of("prompt", "system", "model", "output", "schema");
+  private static final Set<String> SETTINGS =
+      Set.of("prompt", "system", "model", "output", "schema");
 
   private final String nodeId;
   private final ChatModel model;
@@ -52,16 +53,24 @@ final class LlmNode implements NodeAction {
     ConfigReader config = context.config(node.config(), location + ".config");
     config.allowOnly("llm", SETTINGS);
     Optional<Template> prompt =
-        config.requiredString("prompt").flatMap(p -> context.template(config.location("prompt"), p));
+        config
+            .requiredString("prompt")
+            .flatMap(p -> context.template(config.location("prompt"), p));
     Optional<Template> system =
-        config.optionalString("system").flatMap(s -> context.template(config.location("system"), s));
+        config
+            .optionalString("system")
+            .flatMap(s -> context.template(config.location("system"), s));
     String modelName = config.optionalString("model").orElse(Catalog.DEFAULT_MODEL);
     Optional<ChatModel> model = context.catalog.model(modelName);
     if (model.isEmpty()) {
       config.problem(
           "model",
-          "unknown model '" + modelName + "'" + Suggestions.hint(modelName, context.catalog.modelNames())
-              + "; the catalog has " + context.catalog.modelNames());
+          "unknown model '"
+              + modelName
+              + "'"
+              + Suggestions.hint(modelName, context.catalog.modelNames())
+              + "; the catalog has "
+              + context.catalog.modelNames());
     }
     String output = config.optionalString("output").orElse(node.id());
     context.writes(output);
@@ -80,7 +89,8 @@ final class LlmNode implements NodeAction {
       String json = Json.MAPPER.writeValueAsString(schema);
       return ResponseFormat.builder()
           .type(ResponseFormatType.JSON)
-          .jsonSchema(JsonSchema.builder().name(nodeId).rootElement(JsonRawSchema.from(json)).build())
+          .jsonSchema(
+              JsonSchema.builder().name(nodeId).rootElement(JsonRawSchema.from(json)).build())
           .build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON value could not be written as JSON", e);
@@ -125,8 +135,13 @@ final class LlmNode implements NodeAction {
       return value;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
-          "node '" + nodeId + "' asked the model for JSON matching its schema but got "
-              + StateValues.preview(text) + " (" + e.getOriginalMessage() + ")");
+          "node '"
+              + nodeId
+              + "' asked the model for JSON matching its schema but got "
+              + StateValues.preview(text)
+              + " ("
+              + e.getOriginalMessage()
+              + ")");
     }
   }
 }

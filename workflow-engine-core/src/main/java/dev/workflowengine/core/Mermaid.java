@@ -35,9 +35,17 @@ final class Mermaid {
     for (RouteSpec route : spec.routes()) {
       String from = ids.get(route.from());
       if (route.targetsDeclared()) {
-        route.targets().forEach(t -> out.append("  ").append(from).append(" -.-> ").append(ids.get(t)).append('\n'));
+        route
+            .targets()
+            .forEach(
+                t ->
+                    out.append("  ").append(from).append(" -.-> ").append(ids.get(t)).append('\n'));
       } else {
-        out.append("  ").append(from).append(" -.-> ").append(from).append("_route{\"route: any node\"}\n");
+        out.append("  ")
+            .append(from)
+            .append(" -.-> ")
+            .append(from)
+            .append("_route{\"route: any node\"}\n");
       }
     }
     return out.toString();

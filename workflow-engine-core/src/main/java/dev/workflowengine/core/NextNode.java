@@ -70,7 +70,9 @@ abstract class NextNode implements AsyncCommandAction<AgentState> {
       }
       if (fallback == null) {
         throw failure(
-            "no condition of the edges leaving '" + source + "' holds and there is no"
+            "no condition of the edges leaving '"
+                + source
+                + "' holds and there is no"
                 + " unconditional edge to fall back on; add one");
       }
       return fallback.to();
@@ -93,8 +95,14 @@ abstract class NextNode implements AsyncCommandAction<AgentState> {
       String next = route.route().next(state);
       if (next == null || !allowed.contains(next)) {
         throw failure(
-            "the route leaving '" + source + "' chose '" + next + "', which is not "
-                + (route.targetsDeclared() ? "one of its declared targets " + route.targets() : "a node")
+            "the route leaving '"
+                + source
+                + "' chose '"
+                + next
+                + "', which is not "
+                + (route.targetsDeclared()
+                    ? "one of its declared targets " + route.targets()
+                    : "a node")
                 + "; return a node id or Workflow.END");
       }
       return next;

@@ -51,7 +51,8 @@ final class NodePolicies {
     policy
         .timeout()
         .ifPresent(
-            limit -> shared.add(Timeout.<Map<String, Object>>builder(limit).withInterrupt().build()));
+            limit ->
+                shared.add(Timeout.<Map<String, Object>>builder(limit).withInterrupt().build()));
   }
 
   NodePolicy policy() {

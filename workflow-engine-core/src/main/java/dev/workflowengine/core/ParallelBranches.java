@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bsc.langgraph4j.RunnableConfig;
@@ -128,7 +128,10 @@ final class ParallelBranches implements AsyncNodeActionWithConfig<AgentState> {
         if (earlier == null) {
           combined.put(key, entry.getValue());
         } else {
-          combined.put(key, combineValues(key, earlier, completion.nodeId(), combined.get(key), entry.getValue()));
+          combined.put(
+              key,
+              combineValues(
+                  key, earlier, completion.nodeId(), combined.get(key), entry.getValue()));
         }
       }
     }
@@ -147,10 +150,19 @@ final class ParallelBranches implements AsyncNodeActionWithConfig<AgentState> {
     throw new WorkflowExecutionException(
         workflowId,
         second,
-        "parallel branches '" + first + "' and '" + second + "' of the fan-out from '" + source
-            + "' both wrote state key '" + key + "'"
+        "parallel branches '"
+            + first
+            + "' and '"
+            + second
+            + "' of the fan-out from '"
+            + source
+            + "' both wrote state key '"
+            + key
+            + "'"
             + (reducer == null ? ", which has no reducer" : ", whose reducer cannot combine them")
-            + "; write different keys or give '" + key + "' a reducer such as Reducers.append()",
+            + "; write different keys or give '"
+            + key
+            + "' a reducer such as Reducers.append()",
         null);
   }
 

@@ -20,11 +20,11 @@ public interface Reducer {
 
   /**
    * Combines the updates of two parallel branches into one update, such that {@code
-   * reduce(reduce(c, first), second)} equals {@code reduce(c, combine(first, second))}. Branches are
-   * combined in the order their edges were declared, whatever order they finish in.
+   * reduce(reduce(c, first), second)} equals {@code reduce(c, combine(first, second))}. Branches
+   * are combined in the order their edges were declared, whatever order they finish in.
    *
-   * <p>The default refuses: two branches writing the same key is a conflict unless the reducer
-   * says how to merge them.
+   * <p>The default refuses: two branches writing the same key is a conflict unless the reducer says
+   * how to merge them.
    *
    * @param first the update of the branch declared first
    * @param second the update of the branch declared second
@@ -32,6 +32,7 @@ public interface Reducer {
    * @throws IllegalStateException if updates of this key cannot be combined
    */
   default Object combine(Object first, Object second) {
-    throw new IllegalStateException("this key's reducer cannot combine updates of parallel branches");
+    throw new IllegalStateException(
+        "this key's reducer cannot combine updates of parallel branches");
   }
 }

@@ -31,7 +31,9 @@ final class ReducerChannel implements Channel<Object> {
 
   @Override
   public Object update(String key, Object oldValue, Object newValue) {
-    if (newValue == null || newValue == AgentState.MARK_FOR_REMOVAL || newValue == AgentState.MARK_FOR_RESET) {
+    if (newValue == null
+        || newValue == AgentState.MARK_FOR_REMOVAL
+        || newValue == AgentState.MARK_FOR_RESET) {
       return null;
     }
     return reducer.reduce(oldValue, newValue);

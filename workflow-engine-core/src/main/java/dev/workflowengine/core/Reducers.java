@@ -19,9 +19,9 @@ public final class Reducers {
   private Reducers() {}
 
   /**
-   * Appends to a list. An update may be a single item or a collection of items; duplicates are
-   * kept (unlike LangGraph4j's default appender, which drops items equal to one already present).
-   * The result is a new unmodifiable list; the previous one is never modified.
+   * Appends to a list. An update may be a single item or a collection of items; duplicates are kept
+   * (unlike LangGraph4j's default appender, which drops items equal to one already present). The
+   * result is a new unmodifiable list; the previous one is never modified.
    *
    * @return the append reducer
    */

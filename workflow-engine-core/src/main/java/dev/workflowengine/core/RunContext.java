@@ -153,8 +153,12 @@ final class RunContext {
           new WorkflowExecutionException(
               workflow.id(),
               lastNode,
-              "workflow '" + workflow.id() + "' ran " + workflow.spec().maxSteps()
-                  + " steps without reaching the end, last at node '" + lastNode
+              "workflow '"
+                  + workflow.id()
+                  + "' ran "
+                  + workflow.spec().maxSteps()
+                  + " steps without reaching the end, last at node '"
+                  + lastNode
                   + "'; if the loop is intended raise maxSteps, otherwise check what leaves it",
               null));
     }

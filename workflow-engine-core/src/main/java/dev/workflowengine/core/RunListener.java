@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Hears what happens inside a run, node by node: the hook through which the engine turns a run
- * into live events. Every method has an empty default, so implement only what you need.
+ * Hears what happens inside a run, node by node: the hook through which the engine turns a run into
+ * live events. Every method has an empty default, so implement only what you need.
  *
  * <p>Called on the thread running the node, which for parallel branches means several threads at
  * once: implementations must be thread-safe. An exception thrown by a listener fails the run.

@@ -20,7 +20,10 @@ final class RunLoop {
   private RunLoop() {}
 
   static RunResult run(
-      CompiledGraph<AgentState> graph, GraphInput input, RunContext run, Map<String, Object> state) {
+      CompiledGraph<AgentState> graph,
+      GraphInput input,
+      RunContext run,
+      Map<String, Object> state) {
     RunnableConfig config =
         RunnableConfig.builder().threadId(run.runId()).putMetadata(RunContext.KEY, run).build();
     AsyncGenerator.Cancellable<NodeOutput<AgentState>> steps = graph.stream(input, config);
@@ -47,7 +50,9 @@ final class RunLoop {
     } catch (RuntimeException unexpected) {
       if (run.failure() == null) {
         throw new WorkflowException(
-            "the graph engine failed while running workflow '" + run.workflow.id() + "': "
+            "the graph engine failed while running workflow '"
+                + run.workflow.id()
+                + "': "
                 + Failures.unwrap(unexpected),
             Failures.unwrap(unexpected));
       }
@@ -74,7 +79,8 @@ final class RunLoop {
           run.runId(), RunResult.Status.COMPLETED, view, run.path(), Optional.empty(), end);
     }
     String next = run.nextNode();
-    RunPosition position = new RunPosition(state, run.lastNode(), Optional.ofNullable(next), run.step());
+    RunPosition position =
+        new RunPosition(state, run.lastNode(), Optional.ofNullable(next), run.step());
     if (run.isCancelled()) {
       return new RunResult(
           run.runId(), RunResult.Status.CANCELLED, view, run.path(), Optional.empty(), position);
@@ -82,8 +88,11 @@ final class RunLoop {
     NodeSpec waitingAt = next == null ? null : run.workflow.spec().nodesById().get(next);
     if (waitingAt == null || waitingAt.kind() != NodeSpec.Kind.HUMAN) {
       throw new WorkflowException(
-          "the graph engine stopped workflow '" + run.workflow.id() + "' before its end, at '"
-              + next + "', which is not a human step");
+          "the graph engine stopped workflow '"
+              + run.workflow.id()
+              + "' before its end, at '"
+              + next
+              + "', which is not a human step");
     }
     HumanStep step = waitingAt.human();
     RunResult.Waiting waiting =

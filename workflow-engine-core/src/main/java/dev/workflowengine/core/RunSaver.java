@@ -37,8 +37,8 @@ final class RunSaver implements BaseCheckpointSaver {
       return config; // the step did not happen: keep the position before it
     }
     run.recordTransition(
-            GraphCompiler.workflowId(checkpoint.getNodeId()),
-            GraphCompiler.workflowId(checkpoint.getNextNodeId()));
+        GraphCompiler.workflowId(checkpoint.getNodeId()),
+        GraphCompiler.workflowId(checkpoint.getNextNodeId()));
     return config;
   }
 

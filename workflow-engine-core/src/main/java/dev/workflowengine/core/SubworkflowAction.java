@@ -27,7 +27,8 @@ final class SubworkflowAction implements NodeAction {
     if (inputs.isEmpty()) {
       input.putAll(state.asMap());
     } else {
-      inputs.forEach((childKey, parentKey) -> input.put(childKey, state.get(parentKey, Object.class)));
+      inputs.forEach(
+          (childKey, parentKey) -> input.put(childKey, state.get(parentKey, Object.class)));
     }
     WorkflowState result = child.invoke(input).state();
     Map<String, Object> update = new HashMap<>();
@@ -41,7 +42,8 @@ final class SubworkflowAction implements NodeAction {
                 }
               });
     } else {
-      outputs.forEach((parentKey, childKey) -> update.put(parentKey, result.get(childKey, Object.class)));
+      outputs.forEach(
+          (parentKey, childKey) -> update.put(parentKey, result.get(childKey, Object.class)));
     }
     return update;
   }

@@ -15,7 +15,8 @@ final class SubworkflowNodes {
   /** A compiled sub-workflow node. */
   record Compiled(Workflow child, Map<String, String> input, Map<String, String> output) {}
 
-  static Optional<Compiled> compile(NodeDefinition node, String location, DefinitionContext context) {
+  static Optional<Compiled> compile(
+      NodeDefinition node, String location, DefinitionContext context) {
     ConfigReader config = context.config(node.config(), location + ".config");
     config.allowOnly("subworkflow", SETTINGS);
     Map<String, String> input = config.stringMap("input");
@@ -29,8 +30,12 @@ final class SubworkflowNodes {
     if (id.isPresent() && child.isEmpty()) {
       config.problem(
           "workflow",
-          "unknown workflow '" + id.get() + "'" + Suggestions.hint(id.get(), context.catalog.workflowIds())
-              + "; the catalog has " + context.catalog.workflowIds());
+          "unknown workflow '"
+              + id.get()
+              + "'"
+              + Suggestions.hint(id.get(), context.catalog.workflowIds())
+              + "; the catalog has "
+              + context.catalog.workflowIds());
     }
     return child.map(c -> new Compiled(c, input, output));
   }

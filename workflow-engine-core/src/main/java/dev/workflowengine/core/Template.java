@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class Template {
 
-  private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*(\\.[A-Za-z0-9_\\-]+)*");
+  private static final Pattern PATH =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*(\\.[A-Za-z0-9_\\-]+)*");
 
   private final String source;
   private final List<Object> parts; // String literals and String[] paths, in order
@@ -37,12 +38,16 @@ final class Template {
       }
       int close = source.indexOf("}}", open + 2);
       if (close < 0) {
-        throw new InvalidTemplate("unclosed '{{' at position " + (open + 1) + " of \"" + source + "\"");
+        throw new InvalidTemplate(
+            "unclosed '{{' at position " + (open + 1) + " of \"" + source + "\"");
       }
       String path = source.substring(open + 2, close).trim();
       if (!PATH.matcher(path).matches()) {
         throw new InvalidTemplate(
-            "invalid placeholder '" + source.substring(open, close + 2) + "' at position " + (open + 1)
+            "invalid placeholder '"
+                + source.substring(open, close + 2)
+                + "' at position "
+                + (open + 1)
                 + "; write {{key}} or {{key.path}}");
       }
       if (open > position) {
@@ -91,8 +96,15 @@ final class Template {
     if (!state.has(path[0])) {
       throw new WorkflowStateException(
           path[0],
-          "template \"" + source + "\" refers to {{" + joined + "}} but the state has no key '"
-              + path[0] + "' (present: " + state.keys() + ")");
+          "template \""
+              + source
+              + "\" refers to {{"
+              + joined
+              + "}} but the state has no key '"
+              + path[0]
+              + "' (present: "
+              + state.keys()
+              + ")");
     }
     Object value = state.asMap().get(path[0]);
     for (int i = 1; i < path.length; i++) {
@@ -100,8 +112,15 @@ final class Template {
       if (value == null) {
         throw new WorkflowStateException(
             path[0],
-            "template \"" + source + "\" refers to {{" + joined + "}} but '"
-                + String.join(".", java.util.Arrays.copyOf(path, i)) + "' has no '" + path[i] + "'");
+            "template \""
+                + source
+                + "\" refers to {{"
+                + joined
+                + "}} but '"
+                + String.join(".", java.util.Arrays.copyOf(path, i))
+                + "' has no '"
+                + path[i]
+                + "'");
       }
     }
     return value;
@@ -119,7 +138,10 @@ final class Template {
         return null;
       }
     }
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return null;
     }
     return step(Json.MAPPER.convertValue(value, Object.class), segment);

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A {@code tool} node: calls a catalog tool with arguments from the state and writes its result.
- * An argument that is exactly one placeholder passes the value itself; any other string is
- * rendered as text; other JSON values pass as they are.
+ * A {@code tool} node: calls a catalog tool with arguments from the state and writes its result. An
+ * argument that is exactly one placeholder passes the value itself; any other string is rendered as
+ * text; other JSON values pass as they are.
  */
 final class ToolNode implements NodeAction {
 
@@ -54,8 +54,12 @@ final class ToolNode implements NodeAction {
     if (tool.isEmpty()) {
       config.problem(
           "tool",
-          "unknown tool '" + name + "'" + Suggestions.hint(name, catalog.toolNames())
-              + "; the catalog has " + catalog.toolNames());
+          "unknown tool '"
+              + name
+              + "'"
+              + Suggestions.hint(name, catalog.toolNames())
+              + "; the catalog has "
+              + catalog.toolNames());
     }
     return tool;
   }
@@ -68,18 +72,27 @@ final class ToolNode implements NodeAction {
       }
       return;
     }
-    for (String required : parameters.required() == null ? List.<String>of() : parameters.required()) {
+    for (String required :
+        parameters.required() == null ? List.<String>of() : parameters.required()) {
       if (!given.contains(required)) {
-        config.problem("arguments", "tool '" + tool.name() + "' requires argument '" + required + "'");
+        config.problem(
+            "arguments", "tool '" + tool.name() + "' requires argument '" + required + "'");
       }
     }
-    Set<String> known = parameters.properties() == null ? Set.of() : parameters.properties().keySet();
+    Set<String> known =
+        parameters.properties() == null ? Set.of() : parameters.properties().keySet();
     for (String name : given) {
       if (!known.contains(name)) {
         config.problem(
             "arguments." + name,
-            "tool '" + tool.name() + "' has no argument '" + name + "'" + Suggestions.hint(name, known)
-                + "; it takes " + known);
+            "tool '"
+                + tool.name()
+                + "' has no argument '"
+                + name
+                + "'"
+                + Suggestions.hint(name, known)
+                + "; it takes "
+                + known);
       }
     }
   }

@@ -28,9 +28,13 @@ final class TransformNode implements NodeAction {
     set.forEach(
         (key, source) -> {
           context.writes(key);
-          context.expression(config.location("set." + key), source).ifPresent(e -> assignments.put(key, e));
+          context
+              .expression(config.location("set." + key), source)
+              .ifPresent(e -> assignments.put(key, e));
         });
-    return assignments.size() == set.size() && !set.isEmpty() ? new TransformNode(assignments) : null;
+    return assignments.size() == set.size() && !set.isEmpty()
+        ? new TransformNode(assignments)
+        : null;
   }
 
   @Override

@@ -33,11 +33,11 @@ import org.bsc.langgraph4j.state.AgentState;
  * greet.toMermaid();                      // a flowchart of the graph
  * }</pre>
  *
- * <p>A run proceeds on the calling thread, one node at a time (parallel branches on the
- * workflow's executor), and ends completed, waiting at a human step, or cancelled; a failing node
- * ends it with a {@link dev.workflowengine.api.WorkflowExecutionException} naming the node. With a
- * {@link CheckpointStore} in the {@link RunOptions}, every step is checkpointed before the next
- * starts, and {@link #restore} finds where a run stands from any process sharing the store.
+ * <p>A run proceeds on the calling thread, one node at a time (parallel branches on the workflow's
+ * executor), and ends completed, waiting at a human step, or cancelled; a failing node ends it with
+ * a {@link dev.workflowengine.api.WorkflowExecutionException} naming the node. With a {@link
+ * CheckpointStore} in the {@link RunOptions}, every step is checkpointed before the next starts,
+ * and {@link #restore} finds where a run stands from any process sharing the store.
  *
  * <p>Immutable and thread-safe: any number of runs may use one workflow at once.
  */
@@ -138,8 +138,8 @@ public final class Workflow {
    * @param waiting the result of the run that is waiting
    * @param input what the person provided; must hold the step's required keys
    * @return how the run ended this time
-   * @throws WorkflowValidationException if the run is not waiting or the input is not what the
-   *     step requires; nothing changes then
+   * @throws WorkflowValidationException if the run is not waiting or the input is not what the step
+   *     requires; nothing changes then
    */
   public RunResult resume(RunResult waiting, Map<String, ?> input) {
     requireNonNull(waiting, "waiting");
@@ -154,8 +154,8 @@ public final class Workflow {
    * @param input the person's input when the next node is a human step; otherwise empty
    * @param options how to run; use the original run id to keep one checkpoint log
    * @return how the run ended this time
-   * @throws WorkflowValidationException if the run has finished, or the input does not fit the
-   *     next node; nothing changes then
+   * @throws WorkflowValidationException if the run has finished, or the input does not fit the next
+   *     node; nothing changes then
    */
   public RunResult resume(RunPosition position, Map<String, ?> input, RunOptions options) {
     requireNonNull(position, "position");
@@ -168,7 +168,8 @@ public final class Workflow {
             .nodeId(GraphCompiler.graphId(position.lastNodeId()))
             .nextNodeId(GraphCompiler.graphId(next))
             .build();
-    RunContext run = new RunContext(this, options, log(options, position.step()), resumePoint, humanInput);
+    RunContext run =
+        new RunContext(this, options, log(options, position.step()), resumePoint, humanInput);
     run.recordTransition(position.lastNodeId(), next);
     return RunLoop.run(graph, GraphInput.resume(Map.of()), run, position.state());
   }
@@ -191,7 +192,11 @@ public final class Workflow {
 
   private CheckpointLog log(RunOptions options, long lastStep) {
     return new CheckpointLog(
-        options.checkpointStore().orElse(null), spec.id(), options.runId(), lastStep, Clock.systemUTC());
+        options.checkpointStore().orElse(null),
+        spec.id(),
+        options.runId(),
+        lastStep,
+        Clock.systemUTC());
   }
 
   private Map<String, Object> checkedInput(Map<String, ?> input) {
@@ -201,14 +206,16 @@ public final class Workflow {
     input.forEach(
         (key, value) -> {
           if (value == null) {
-            problems.add(new ValidationProblem("input." + key, "is null; leave the key out instead"));
+            problems.add(
+                new ValidationProblem("input." + key, "is null; leave the key out instead"));
           } else {
             copy.put(key, value);
           }
         });
     for (String key : spec.requiredInput()) {
       if (!copy.containsKey(key)) {
-        problems.add(new ValidationProblem("input." + key, "is required by workflow '" + id() + "'"));
+        problems.add(
+            new ValidationProblem("input." + key, "is required by workflow '" + id() + "'"));
       }
     }
     if (!problems.isEmpty()) {
@@ -221,7 +228,8 @@ public final class Workflow {
     requireNonNull(input, "input");
     String subject = "the resume input of workflow '" + id() + "'";
     if (position.isFinished()) {
-      throw new WorkflowValidationException(subject, "$", "the run has finished; there is nothing to resume");
+      throw new WorkflowValidationException(
+          subject, "$", "the run has finished; there is nothing to resume");
     }
     NodeSpec next = spec.nodesById().get(position.nextNodeId().orElseThrow());
     if (next == null || next.kind() != NodeSpec.Kind.HUMAN) {

@@ -31,9 +31,9 @@ import java.util.concurrent.Executor;
  * }</pre>
  *
  * <p>Several unconditional edges from one node fan out: the targets run concurrently, each must
- * have a single edge to the same join node, and the join runs once all of them finished. Edges
- * with a {@link Condition} are tried in declaration order; an unconditional edge from the same
- * node is the fallback.
+ * have a single edge to the same join node, and the join runs once all of them finished. Edges with
+ * a {@link Condition} are tried in declaration order; an unconditional edge from the same node is
+ * the fallback.
  *
  * <p>Not thread-safe. {@link #build()} copies everything, so the builder can be reused.
  */
@@ -145,7 +145,9 @@ public final class WorkflowBuilder {
    * @return this builder
    */
   public WorkflowBuilder edge(String from, String to) {
-    edges.add(new EdgeSpec(edges.size(), requireNonNull(from, "from"), requireNonNull(to, "to"), null, ""));
+    edges.add(
+        new EdgeSpec(
+            edges.size(), requireNonNull(from, "from"), requireNonNull(to, "to"), null, ""));
     return this;
   }
 

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Workflow definitions as JSON: parse them, write them, validate and compile them against a
- * {@link Catalog}.
+ * Workflow definitions as JSON: parse them, write them, validate and compile them against a {@link
+ * Catalog}.
  *
  * <pre>{@code
  * WorkflowDefinition definition = Workflows.parse(Files.readString(Path.of("triage.json")));
@@ -101,7 +101,8 @@ public final class Workflows {
    * @return the problems, each with its location; empty if it compiles
    */
   public static List<ValidationProblem> validate(WorkflowDefinition definition, Catalog catalog) {
-    return DefinitionCompiler.validate(requireNonNull(definition, "definition"), requireNonNull(catalog, "catalog"));
+    return DefinitionCompiler.validate(
+        requireNonNull(definition, "definition"), requireNonNull(catalog, "catalog"));
   }
 
   /**
@@ -113,7 +114,8 @@ public final class Workflows {
    * @throws WorkflowValidationException listing every problem found, each with its location
    */
   public static Workflow compile(WorkflowDefinition definition, Catalog catalog) {
-    return DefinitionCompiler.compile(requireNonNull(definition, "definition"), requireNonNull(catalog, "catalog"));
+    return DefinitionCompiler.compile(
+        requireNonNull(definition, "definition"), requireNonNull(catalog, "catalog"));
   }
 
   /**
@@ -122,9 +124,11 @@ public final class Workflows {
    * @return the schema's JSON text
    */
   public static String schema() {
-    try (InputStream in = WorkflowDefinition.class.getResourceAsStream(WorkflowDefinition.SCHEMA_RESOURCE)) {
+    try (InputStream in =
+        WorkflowDefinition.class.getResourceAsStream(WorkflowDefinition.SCHEMA_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(WorkflowDefinition.SCHEMA_RESOURCE + " is missing from the class path");
+        throw new IllegalStateException(
+            WorkflowDefinition.SCHEMA_RESOURCE + " is missing from the class path");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -145,13 +149,19 @@ public final class Workflows {
   /** A JSON path such as {@code $.nodes[2].config}. */
   private static String path(JsonMappingException e) {
     return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .map(
+            ref ->
+                ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining("", "$", ""));
   }
 
   private static String at(JsonProcessingException e) {
     return e.getLocation() == null
         ? ""
-        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ")";
   }
 }

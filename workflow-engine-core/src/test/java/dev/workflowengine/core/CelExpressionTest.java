@@ -33,7 +33,8 @@ class CelExpressionTest {
   void theUntouchableValueWouldFailIfConverted() throws Exception {
     CelExpression whole = CelExpression.compile("size(state) > 0");
 
-    assertThatThrownBy(() -> whole.evaluate(WorkflowState.of(Map.of("document", new Untouchable()))))
+    assertThatThrownBy(
+            () -> whole.evaluate(WorkflowState.of(Map.of("document", new Untouchable()))))
         .isInstanceOf(AssertionError.class)
         .hasMessage("the expression converted a key it does not read");
   }

@@ -19,7 +19,8 @@ class CompilerEdgeCasesTest {
     Catalog catalog =
         Catalog.builder()
             .defaultModel(
-                DefinitionTestDoubles.FakeChatModel.answering("```json\n{\"urgency\": \"high\"}\n```"))
+                DefinitionTestDoubles.FakeChatModel.answering(
+                    "```json\n{\"urgency\": \"high\"}\n```"))
             .build();
     WorkflowDefinition definition =
         WorkflowDefinition.builder("fenced")

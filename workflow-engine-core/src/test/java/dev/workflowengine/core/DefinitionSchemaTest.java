@@ -79,11 +79,7 @@ class DefinitionSchemaTest {
    */
   private static final Map<String, Rejection> INVALID =
       Map.ofEntries(
-          entry(
-              "missing-id",
-              reject(
-                  "required $ id",
-                  "$.id: is required")),
+          entry("missing-id", reject("required $ id", "$.id: is required")),
           entry(
               "unknown-top-level-property",
               reject(
@@ -119,11 +115,7 @@ class DefinitionSchemaTest {
                   "$.state.history.reducer: Cannot deserialize value of type"
                       + " `dev.workflowengine.api.definition.StateKeyDefinition$Reducer` from"
                       + " String \"merge\"")),
-          entry(
-              "edge-missing-to",
-              reject(
-                  "required $.edges[4] to",
-                  "$.edges[4].to: is required")),
+          entry("edge-missing-to", reject("required $.edges[4] to", "$.edges[4].to: is required")),
           entry(
               "human-input-type-unknown",
               reject(

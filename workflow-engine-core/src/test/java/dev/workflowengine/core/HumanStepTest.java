@@ -104,7 +104,8 @@ class HumanStepTest {
                     .containsExactly(
                         problem("input.comment", "is null; leave the key out instead"),
                         problem("input.approved", "must be a Boolean but is a String (\"yes\")"),
-                        problem("input.score", "is required by human step 'approve' as an Integer")))
+                        problem(
+                            "input.score", "is required by human step 'approve' as an Integer")))
         .hasMessageStartingWith("the resume input of workflow 'approval' is invalid (3 problems)");
     assertThat(sends).hasValue(0);
     assertThat(waiting.state().asMap()).isEqualTo(Map.of("to", "Ada", "draft", "Dear Ada"));

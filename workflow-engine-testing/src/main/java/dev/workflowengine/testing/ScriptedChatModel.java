@@ -88,8 +88,12 @@ public final class ScriptedChatModel implements ChatModel {
     if (next == null) {
       if (fallback == null) {
         throw new IllegalStateException(
-            "ScriptedChatModel '" + modelName + "' was asked " + requests().size()
-                + " times but scripted only " + scripted
+            "ScriptedChatModel '"
+                + modelName
+                + "' was asked "
+                + requests().size()
+                + " times but scripted only "
+                + scripted
                 + " replies; add replies or a fallback to its builder");
       }
       next = fallback;
@@ -99,7 +103,8 @@ public final class ScriptedChatModel implements ChatModel {
         .aiMessage(answer)
         .modelName(modelName)
         .tokenUsage(new TokenUsage(words(request.messages()), words(answer.text())))
-        .finishReason(answer.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
+        .finishReason(
+            answer.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
         .build();
   }
 
@@ -157,7 +162,13 @@ public final class ScriptedChatModel implements ChatModel {
 
   @Override
   public String toString() {
-    return "ScriptedChatModel[" + modelName + ", " + remaining() + " of " + scripted + " replies left]";
+    return "ScriptedChatModel["
+        + modelName
+        + ", "
+        + remaining()
+        + " of "
+        + scripted
+        + " replies left]";
   }
 
   /** Builds a {@link ScriptedChatModel}. Not thread-safe. */

@@ -52,7 +52,8 @@ class ScriptedChatModelTest {
     ScriptedChatModel model =
         ScriptedChatModel.builder().toolCall("mail.send", "{\"to\":\"ada@example.com\"}").build();
 
-    ChatResponse response = model.chat(ChatRequest.builder().messages(UserMessage.from("send")).build());
+    ChatResponse response =
+        model.chat(ChatRequest.builder().messages(UserMessage.from("send")).build());
 
     assertThat(response.aiMessage().toolExecutionRequests())
         .singleElement()
@@ -66,7 +67,8 @@ class ScriptedChatModelTest {
 
   @Test
   void reportsModelNameAndWordCounts() {
-    ScriptedChatModel model = ScriptedChatModel.builder().modelName("demo").reply("three word answer").build();
+    ScriptedChatModel model =
+        ScriptedChatModel.builder().modelName("demo").reply("three word answer").build();
 
     ChatResponse response =
         model.chat(

@@ -9,8 +9,8 @@ import java.util.Optional;
  * A transition between two nodes of a {@link WorkflowDefinition}.
  *
  * <p>From one node, either every outgoing edge is unconditional and there is one of them (a plain
- * step) or several (a parallel fan-out), or the edges carry {@code when} conditions that are
- * tried in order with at most one unconditional edge as the fallback.
+ * step) or several (a parallel fan-out), or the edges carry {@code when} conditions that are tried
+ * in order with at most one unconditional edge as the fallback.
  *
  * @param from the source node id
  * @param to the target node id, or {@code __end__} to finish the workflow

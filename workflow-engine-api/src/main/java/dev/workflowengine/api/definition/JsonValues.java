@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Copies configuration values into immutable JSON-shaped structures with one canonical number
- * type per kind, so that a definition built in code equals the same definition read from JSON.
+ * Copies configuration values into immutable JSON-shaped structures with one canonical number type
+ * per kind, so that a definition built in code equals the same definition read from JSON.
  */
 final class JsonValues {
 

@@ -69,7 +69,8 @@ public record NodePolicy(
    * @param multiplier how much each delay grows; at least 1
    * @param jitter the random variation as a fraction of the delay, from 0 to 1
    */
-  public record Backoff(Duration initialDelay, Duration maxDelay, double multiplier, double jitter) {
+  public record Backoff(
+      Duration initialDelay, Duration maxDelay, double multiplier, double jitter) {
 
     /** One second growing to thirty, doubling, with 20% jitter. */
     public static final Backoff DEFAULT =
@@ -87,7 +88,10 @@ public record NodePolicy(
       }
       if (maxDelay.compareTo(initialDelay) < 0) {
         throw new IllegalArgumentException(
-            "backoff.maxDelay " + maxDelay + " is shorter than backoff.initialDelay " + initialDelay);
+            "backoff.maxDelay "
+                + maxDelay
+                + " is shorter than backoff.initialDelay "
+                + initialDelay);
       }
       if (multiplier < 1.0) {
         throw new IllegalArgumentException("backoff.multiplier must be >= 1 but was " + multiplier);
@@ -113,7 +117,10 @@ public record NodePolicy(
         @JsonProperty("multiplier") Double multiplier,
         @JsonProperty("jitter") Double jitter) {
       Duration initial = initialDelay == null ? DEFAULT.initialDelay() : initialDelay;
-      Duration max = maxDelay == null ? DEFAULT.maxDelay().compareTo(initial) < 0 ? initial : DEFAULT.maxDelay() : maxDelay;
+      Duration max =
+          maxDelay == null
+              ? DEFAULT.maxDelay().compareTo(initial) < 0 ? initial : DEFAULT.maxDelay()
+              : maxDelay;
       return new Backoff(
           initial,
           max,
@@ -143,8 +150,8 @@ public record NodePolicy(
   }
 
   /**
-   * At most {@code permits} attempts start per {@code period}; an attempt over the limit waits
-   * for a permit up to the node's timeout.
+   * At most {@code permits} attempts start per {@code period}; an attempt over the limit waits for
+   * a permit up to the node's timeout.
    *
    * @param permits attempts allowed per period; at least 1
    * @param period the period

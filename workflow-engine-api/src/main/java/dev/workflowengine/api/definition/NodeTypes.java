@@ -11,7 +11,9 @@ public final class NodeTypes {
   /** One call to a chat model with a templated prompt; config {@code prompt}, {@code model}. */
   public static final String LLM = "llm";
 
-  /** An agent, by name from the definition's {@code agents} or the catalog; config {@code agent}. */
+  /**
+   * An agent, by name from the definition's {@code agents} or the catalog; config {@code agent}.
+   */
   public static final String AGENT = "agent";
 
   /** A tool, by name from the catalog, with templated arguments; config {@code tool}. */

@@ -12,9 +12,9 @@ import java.util.Optional;
 /**
  * A workflow as data: nodes, the edges between them, the agents they use, per-node policies and
  * declared state. This is the JSON form people, programs and language models write; {@code
- * Workflows.compile} in the core module turns it into a runnable workflow after validating it.
- * The JSON form is documented in {@code docs/workflow-definition.md} and published as the JSON
- * Schema resource {@link #SCHEMA_RESOURCE}.
+ * Workflows.compile} in the core module turns it into a runnable workflow after validating it. The
+ * JSON form is documented in {@code docs/workflow-definition.md} and published as the JSON Schema
+ * resource {@link #SCHEMA_RESOURCE}.
  *
  * <pre>{@code
  * WorkflowDefinition definition = WorkflowDefinition.builder("support-ticket")
@@ -28,8 +28,8 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  *
- * <p>Immutable and thread-safe. Values are normalised so that a definition built in code equals
- * the same definition read back from its JSON.
+ * <p>Immutable and thread-safe. Values are normalised so that a definition built in code equals the
+ * same definition read back from its JSON.
  *
  * @param id the workflow id, stable across versions
  * @param name a display name; defaults to the id

@@ -10,9 +10,9 @@ import java.time.Instant;
  * execution publishes one; subscribers can start from any {@link #sequence()} and receive the rest
  * exactly once, in order.
  *
- * <p>On the wire (JSON, and SSE event names) each event is an object whose {@code type} is its
- * wire name ({@code workflow_started}, {@code node_completed}, {@code token}, …) and whose fields
- * are snake_case. The hierarchy is sealed, so the set of event types is closed:
+ * <p>On the wire (JSON, and SSE event names) each event is an object whose {@code type} is its wire
+ * name ({@code workflow_started}, {@code node_completed}, {@code token}, …) and whose fields are
+ * snake_case. The hierarchy is sealed, so the set of event types is closed:
  *
  * <pre>{@code
  * if (event instanceof Token token) {

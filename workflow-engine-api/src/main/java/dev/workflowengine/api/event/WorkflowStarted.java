@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * A worker started running the execution; the first event of every execution. Wire name {@code workflow_started}.
+ * A worker started running the execution; the first event of every execution. Wire name {@code
+ * workflow_started}.
  *
  * @param executionId the execution
  * @param workflowId the workflow it runs

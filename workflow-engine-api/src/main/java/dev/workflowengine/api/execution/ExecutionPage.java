@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param query the query that produced the page
  * @param hasMore whether more executions match after this page
  */
-public record ExecutionPage(List<ExecutionRecord> executions, ExecutionQuery query, boolean hasMore) {
+public record ExecutionPage(
+    List<ExecutionRecord> executions, ExecutionQuery query, boolean hasMore) {
 
   /** Validates the components. */
   public ExecutionPage {

@@ -64,7 +64,11 @@ public record ExecutionRecord(
    * @return a {@link ExecutionStatus#QUEUED} record at revision 1
    */
   public static ExecutionRecord queued(
-      String executionId, String workflowId, int workflowVersion, String userId, Instant createdAt) {
+      String executionId,
+      String workflowId,
+      int workflowVersion,
+      String userId,
+      Instant createdAt) {
     return new ExecutionRecord(
         executionId,
         workflowId,
@@ -151,7 +155,10 @@ public record ExecutionRecord(
    * @return the finished copy with the revision incremented
    */
   public ExecutionRecord finished(
-      ExecutionStatus terminal, Instant at, Map<String, Object> finalOutput, ExecutionError failure) {
+      ExecutionStatus terminal,
+      Instant at,
+      Map<String, Object> finalOutput,
+      ExecutionError failure) {
     if (!terminal.isTerminal()) {
       throw new IllegalArgumentException(terminal + " is not a terminal status");
     }

@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One entry of an execution's checkpoint log: either a full snapshot of the state or the update
- * one node made to it. Recovery starts from the latest snapshot and applies the updates after it
- * in step order, so the cost of a step depends on the size of the update, not of the state.
+ * One entry of an execution's checkpoint log: either a full snapshot of the state or the update one
+ * node made to it. Recovery starts from the latest snapshot and applies the updates after it in
+ * step order, so the cost of a step depends on the size of the update, not of the state.
  *
  * @param executionId the execution
  * @param step the entry's position in the execution's log, from 0, strictly increasing
  * @param kind whether {@link #json()} holds the whole state or one node's update
- * @param nodeId the node that produced the update, or that ran last before the snapshot; empty
- *     for the initial snapshot
+ * @param nodeId the node that produced the update, or that ran last before the snapshot; empty for
+ *     the initial snapshot
  * @param nextNodeId the node to run next; empty when the workflow has finished
  * @param json the values as a JSON object, keys to values
  * @param createdAt when the entry was written

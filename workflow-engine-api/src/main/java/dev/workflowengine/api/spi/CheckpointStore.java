@@ -12,9 +12,9 @@ import java.util.List;
  *   <li><b>Thread safety:</b> safe for concurrent use by any number of threads and processes.
  *   <li><b>Append-only and fenced:</b> {@link #append} stores an entry at its {@code step} and
  *       fails with {@link dev.workflowengine.api.VersionConflictException} if that step of that
- *       execution exists already. Two workers that both believe they own an execution (one of
- *       them with an expired lease) therefore cannot both record the same step: the second one
- *       learns it lost and stops.
+ *       execution exists already. Two workers that both believe they own an execution (one of them
+ *       with an expired lease) therefore cannot both record the same step: the second one learns it
+ *       lost and stops.
  *   <li><b>Durable on return:</b> when {@code append} returns, the entry survives the writer's
  *       process dying.
  *   <li><b>Pruning:</b> an implementation may discard the entries before the latest snapshot;

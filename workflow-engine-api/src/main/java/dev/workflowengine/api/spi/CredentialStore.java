@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Keeps users' credentials (OAuth tokens, API keys) as opaque ciphertext. The core encrypts every
- * value with AES-GCM before it reaches the store, so an implementation never sees a secret and
- * need not be trusted with one. Fits a table keyed by {@code (user_id, name)}.
+ * value with AES-GCM before it reaches the store, so an implementation never sees a secret and need
+ * not be trusted with one. Fits a table keyed by {@code (user_id, name)}.
  *
  * <h2>Contract</h2>
  *

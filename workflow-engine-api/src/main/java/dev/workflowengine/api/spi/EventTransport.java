@@ -5,18 +5,18 @@ import java.util.concurrent.Flow;
 
 /**
  * Carries each execution's events from the worker running it to every subscriber, live and
- * replayed. Fits NATS JetStream (a subject per execution, replay by stream sequence) and
- * PostgreSQL ({@code LISTEN/NOTIFY} plus an events table).
+ * replayed. Fits NATS JetStream (a subject per execution, replay by stream sequence) and PostgreSQL
+ * ({@code LISTEN/NOTIFY} plus an events table).
  *
  * <h2>Contract</h2>
  *
  * <ul>
  *   <li><b>Thread safety:</b> safe for concurrent use; publishers and subscribers may be in other
  *       processes.
- *   <li><b>Per-execution order only:</b> the engine publishes an execution's events with
- *       sequences 1, 2, 3 … from one worker at a time; the transport keeps that order for each
- *       execution and promises nothing across executions. Publishing a sequence that was already
- *       published (a worker repeating itself after recovery) is ignored.
+ *   <li><b>Per-execution order only:</b> the engine publishes an execution's events with sequences
+ *       1, 2, 3 … from one worker at a time; the transport keeps that order for each execution and
+ *       promises nothing across executions. Publishing a sequence that was already published (a
+ *       worker repeating itself after recovery) is ignored.
  *   <li><b>Replay then live, exactly once:</b> a subscription from {@code afterSequence} delivers
  *       every event with a greater sequence, in order, without gaps or duplicates: first those
  *       already published, then new ones as they come. It completes after a terminal event.
@@ -41,8 +41,8 @@ public interface EventTransport {
   void publish(WorkflowEvent event);
 
   /**
-   * Subscribes to an execution's events after a sequence. Nothing is delivered until the
-   * subscriber requests it (reactive-streams demand).
+   * Subscribes to an execution's events after a sequence. Nothing is delivered until the subscriber
+   * requests it (reactive-streams demand).
    *
    * @param executionId the execution
    * @param afterSequence the last sequence the subscriber has seen; 0 for everything

@@ -14,12 +14,12 @@ import java.util.Optional;
  * <ul>
  *   <li><b>Thread safety:</b> safe for concurrent use by any number of threads and processes.
  *   <li><b>Optimistic versioning:</b> every record carries a {@code revision}. {@link #update}
- *       replaces the stored record only if the stored revision is {@code expectedRevision}, and
- *       the new record's revision must be {@code expectedRevision + 1}; otherwise it changes
- *       nothing and returns {@code false}, and the caller re-reads and decides again. This is how
- *       a cancellation and a worker finishing the same execution settle who wins without locks.
- *   <li><b>Reads</b> return the latest successfully stored revision (read-your-writes from the
- *       same process).
+ *       replaces the stored record only if the stored revision is {@code expectedRevision}, and the
+ *       new record's revision must be {@code expectedRevision + 1}; otherwise it changes nothing
+ *       and returns {@code false}, and the caller re-reads and decides again. This is how a
+ *       cancellation and a worker finishing the same execution settle who wins without locks.
+ *   <li><b>Reads</b> return the latest successfully stored revision (read-your-writes from the same
+ *       process).
  *   <li><b>Failure:</b> a storage failure is thrown as an unchecked exception and changes nothing.
  * </ul>
  *

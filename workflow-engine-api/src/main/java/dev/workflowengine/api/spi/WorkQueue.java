@@ -13,10 +13,10 @@ import java.util.Optional;
  * <ul>
  *   <li><b>Thread safety:</b> safe for concurrent use by any number of workers in any number of
  *       processes.
- *   <li><b>At-least-once:</b> an item submitted is delivered until a lease on it is acknowledged.
- *       A lease that expires without {@link #ack} or {@link #extend} makes the item available
- *       again, with a new lease id and a higher delivery count. Workers must therefore be
- *       idempotent per step, which the checkpoint log's fencing provides.
+ *   <li><b>At-least-once:</b> an item submitted is delivered until a lease on it is acknowledged. A
+ *       lease that expires without {@link #ack} or {@link #extend} makes the item available again,
+ *       with a new lease id and a higher delivery count. Workers must therefore be idempotent per
+ *       step, which the checkpoint log's fencing provides.
  *   <li><b>Exclusive while leased:</b> an item is leased to at most one worker at a time. Calls
  *       with a lapsed lease ({@code ack}, {@code nack}, {@code extend}) return {@code false} and
  *       change nothing.

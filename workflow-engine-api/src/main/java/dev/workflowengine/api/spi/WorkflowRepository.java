@@ -10,13 +10,13 @@ import java.util.Optional;
  * <h2>Contract</h2>
  *
  * <ul>
- *   <li><b>Thread safety:</b> implementations are safe for concurrent use by any number of
- *       threads and processes sharing the same storage.
+ *   <li><b>Thread safety:</b> implementations are safe for concurrent use by any number of threads
+ *       and processes sharing the same storage.
  *   <li><b>Optimistic versioning:</b> {@link #insert} stores exactly the version it is given and
  *       fails with {@link dev.workflowengine.api.VersionConflictException} if that version of that
- *       workflow already exists. To update, read the latest version {@code n} and insert {@code
- *       n + 1}; of two concurrent writers, one wins and the other gets the conflict. No lock is
- *       held across calls.
+ *       workflow already exists. To update, read the latest version {@code n} and insert {@code n +
+ *       1}; of two concurrent writers, one wins and the other gets the conflict. No lock is held
+ *       across calls.
  *   <li><b>Ownership</b> is stored, not enforced: the engine checks it before calling.
  *   <li><b>Failure:</b> a storage failure is thrown as an unchecked exception and leaves nothing
  *       half-written; the caller may retry.

@@ -39,7 +39,10 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
           List<Checkpoint> entries = log == null ? new ArrayList<>() : log;
           if (!entries.isEmpty() && entries.get(entries.size() - 1).step() >= checkpoint.step()) {
             throw new VersionConflictException(
-                "execution '" + id + "' already has checkpoint step " + checkpoint.step()
+                "execution '"
+                    + id
+                    + "' already has checkpoint step "
+                    + checkpoint.step()
                     + "; another worker is running it, so this one must stop");
           }
           if (checkpoint.kind() == Checkpoint.Kind.SNAPSHOT) {
