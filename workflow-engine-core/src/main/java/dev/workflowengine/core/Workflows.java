@@ -3,7 +3,6 @@ package dev.workflowengine.core;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -46,13 +45,7 @@ public final class Workflows {
   public static WorkflowDefinition parse(String json) {
     requireNonNull(json, "json");
     try {
-      // Absent numbers and flags take their documented defaults (version 1, retries 0, ...);
-      // FAIL_ON_NULL_FOR_PRIMITIVES would otherwise reject every definition that leaves one out.
-      WorkflowDefinition definition =
-          Json.MAPPER
-              .readerFor(WorkflowDefinition.class)
-              .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-              .readValue(json);
+      WorkflowDefinition definition = Json.MAPPER.readValue(json, WorkflowDefinition.class);
       if (definition == null) {
         throw invalidJson("$", "the document is empty or null; expected a JSON object");
       }
