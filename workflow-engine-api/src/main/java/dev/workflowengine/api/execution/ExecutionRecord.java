@@ -18,8 +18,13 @@ import java.util.Optional;
  * @param userId the user who owns it
  * @param status where it stands
  * @param createdAt when it was accepted
+ * @param updatedAt when this revision was stored
  * @param startedAt when a worker first started it
  * @param completedAt when it reached a terminal status
+ * @param waitingUntil while {@link ExecutionStatus#WAITING} at a human step with a timeout: when
+ *     the wait ends
+ * @param cancelRequested whether someone asked to cancel it while it was running; the worker
+ *     running it (or the next one to pick it up) finishes the cancellation
  * @param output the final state on completion; empty before
  * @param error why it failed, when it failed
  * @param revision incremented on every stored change, from 1
@@ -31,8 +36,11 @@ public record ExecutionRecord(
     String userId,
     ExecutionStatus status,
     Instant createdAt,
+    Instant updatedAt,
     Optional<Instant> startedAt,
     Optional<Instant> completedAt,
+    Optional<Instant> waitingUntil,
+    boolean cancelRequested,
     Map<String, Object> output,
     Optional<ExecutionError> error,
     long revision) {
@@ -44,8 +52,10 @@ public record ExecutionRecord(
     requireNonNull(userId, "userId");
     requireNonNull(status, "status");
     requireNonNull(createdAt, "createdAt");
+    requireNonNull(updatedAt, "updatedAt");
     startedAt = startedAt == null ? Optional.empty() : startedAt;
     completedAt = completedAt == null ? Optional.empty() : completedAt;
+    waitingUntil = waitingUntil == null ? Optional.empty() : waitingUntil;
     output = output == null ? Map.of() : Map.copyOf(output);
     error = error == null ? Optional.empty() : error;
     if (revision < 1) {
@@ -76,8 +86,11 @@ public record ExecutionRecord(
         userId,
         ExecutionStatus.QUEUED,
         createdAt,
+        createdAt,
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
+        false,
         Map.of(),
         Optional.empty(),
         1);
@@ -103,49 +116,50 @@ public record ExecutionRecord(
   }
 
   /**
-   * The next revision of this record with another status.
+   * The next revision: running, started now if it had not started before.
    *
-   * @param newStatus the status
-   * @return a copy with the status replaced and the revision incremented
-   */
-  public ExecutionRecord withStatus(ExecutionStatus newStatus) {
-    return new ExecutionRecord(
-        executionId,
-        workflowId,
-        workflowVersion,
-        userId,
-        newStatus,
-        createdAt,
-        startedAt,
-        completedAt,
-        output,
-        error,
-        revision + 1);
-  }
-
-  /**
-   * The next revision of this record, started at the given time if it was not started yet.
-   *
-   * @param at when a worker started it
+   * @param at the time of the change
    * @return a {@link ExecutionStatus#RUNNING} copy with the revision incremented
    */
   public ExecutionRecord running(Instant at) {
-    return new ExecutionRecord(
-        executionId,
-        workflowId,
-        workflowVersion,
-        userId,
-        ExecutionStatus.RUNNING,
-        createdAt,
-        startedAt.isPresent() ? startedAt : Optional.of(at),
-        completedAt,
-        output,
-        error,
-        revision + 1);
+    return next(ExecutionStatus.RUNNING, at)
+        .startedAt(startedAt.isPresent() ? startedAt : Optional.of(at))
+        .build();
   }
 
   /**
-   * The next revision of this record in a terminal status.
+   * The next revision: queued again, for instance after a person answered a human step.
+   *
+   * @param at the time of the change
+   * @return a {@link ExecutionStatus#QUEUED} copy with the revision incremented
+   */
+  public ExecutionRecord requeued(Instant at) {
+    return next(ExecutionStatus.QUEUED, at).build();
+  }
+
+  /**
+   * The next revision: waiting at a human step.
+   *
+   * @param at the time of the change
+   * @param until when the wait times out, or {@code null} if it does not
+   * @return a {@link ExecutionStatus#WAITING} copy with the revision incremented
+   */
+  public ExecutionRecord waiting(Instant at, Instant until) {
+    return next(ExecutionStatus.WAITING, at).waitingUntil(Optional.ofNullable(until)).build();
+  }
+
+  /**
+   * The next revision, with a cancellation requested while it runs.
+   *
+   * @param at the time of the change
+   * @return a copy whose {@code cancelRequested} is set, the revision incremented
+   */
+  public ExecutionRecord withCancelRequested(Instant at) {
+    return next(status, at).waitingUntil(waitingUntil).cancelRequested(true).build();
+  }
+
+  /**
+   * The next revision in a terminal status.
    *
    * @param terminal {@link ExecutionStatus#COMPLETED}, {@link ExecutionStatus#FAILED} or {@link
    *     ExecutionStatus#CANCELLED}
@@ -162,17 +176,87 @@ public record ExecutionRecord(
     if (!terminal.isTerminal()) {
       throw new IllegalArgumentException(terminal + " is not a terminal status");
     }
-    return new ExecutionRecord(
-        executionId,
-        workflowId,
-        workflowVersion,
-        userId,
-        terminal,
-        createdAt,
-        startedAt,
-        Optional.of(at),
-        finalOutput,
-        Optional.ofNullable(failure),
-        revision + 1);
+    return next(terminal, at)
+        .completedAt(Optional.of(at))
+        .output(finalOutput)
+        .error(Optional.ofNullable(failure))
+        .build();
+  }
+
+  /** The next revision's values; a wait deadline does not outlive the wait. */
+  private Next next(ExecutionStatus newStatus, Instant at) {
+    return new Next(this, newStatus, at);
+  }
+
+  /** Collects the changes of one revision. */
+  private static final class Next {
+    private final ExecutionRecord from;
+    private final ExecutionStatus status;
+    private final Instant at;
+    private Optional<Instant> startedAt;
+    private Optional<Instant> completedAt;
+    private Optional<Instant> waitingUntil = Optional.empty();
+    private boolean cancelRequested;
+    private Map<String, Object> output;
+    private Optional<ExecutionError> error;
+
+    Next(ExecutionRecord from, ExecutionStatus status, Instant at) {
+      this.from = from;
+      this.status = status;
+      this.at = requireNonNull(at, "at");
+      this.startedAt = from.startedAt;
+      this.completedAt = from.completedAt;
+      this.cancelRequested = from.cancelRequested;
+      this.output = from.output;
+      this.error = from.error;
+    }
+
+    Next startedAt(Optional<Instant> value) {
+      startedAt = value;
+      return this;
+    }
+
+    Next completedAt(Optional<Instant> value) {
+      completedAt = value;
+      return this;
+    }
+
+    Next waitingUntil(Optional<Instant> value) {
+      waitingUntil = value;
+      return this;
+    }
+
+    Next cancelRequested(boolean value) {
+      cancelRequested = value;
+      return this;
+    }
+
+    Next output(Map<String, Object> value) {
+      output = value;
+      return this;
+    }
+
+    Next error(Optional<ExecutionError> value) {
+      error = value;
+      return this;
+    }
+
+    ExecutionRecord build() {
+      return new ExecutionRecord(
+          from.executionId,
+          from.workflowId,
+          from.workflowVersion,
+          from.userId,
+          status,
+          from.createdAt,
+          at,
+          startedAt,
+          completedAt,
+          waitingUntil,
+          cancelRequested,
+          output,
+          error,
+          from.revision + 1);
+    }
   }
 }

@@ -49,4 +49,13 @@ public interface EventTransport {
    * @return a publisher that can be subscribed to once
    */
   Flow.Publisher<WorkflowEvent> subscribe(String executionId, long afterSequence);
+
+  /**
+   * The highest sequence published for an execution, so that a worker continuing an execution
+   * another one started (after a crash, say) goes on without a gap.
+   *
+   * @param executionId the execution
+   * @return the last sequence, 0 if nothing was published
+   */
+  long lastSequence(String executionId);
 }

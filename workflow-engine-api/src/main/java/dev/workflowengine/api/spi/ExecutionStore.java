@@ -3,6 +3,8 @@ package dev.workflowengine.api.spi;
 import dev.workflowengine.api.execution.ExecutionPage;
 import dev.workflowengine.api.execution.ExecutionQuery;
 import dev.workflowengine.api.execution.ExecutionRecord;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,4 +67,15 @@ public interface ExecutionStore {
    * @return the page
    */
   ExecutionPage query(String userId, ExecutionQuery query);
+
+  /**
+   * Executions waiting at a human step whose wait has timed out: status {@link
+   * dev.workflowengine.api.execution.ExecutionStatus#WAITING} and {@code waitingUntil} at or before
+   * {@code now}, earliest deadline first. Fits an index on {@code (status, waiting_until)}.
+   *
+   * @param now the current time
+   * @param limit the most records to return
+   * @return the records, possibly empty
+   */
+  List<ExecutionRecord> findWaitingPast(Instant now, int limit);
 }
