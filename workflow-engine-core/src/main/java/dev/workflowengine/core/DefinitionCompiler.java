@@ -55,7 +55,9 @@ final class DefinitionCompiler {
     checkHeader();
     AgentNodes.checkDeclarations(context);
     WorkflowBuilder builder =
-        Workflow.builder(definition.id()).description(definition.description());
+        Workflow.builder(definition.id())
+            .description(definition.description())
+            .version(Math.max(1, definition.version()));
     for (int i = 0; i < definition.nodes().size(); i++) {
       addNode(builder, definition.nodes().get(i), "nodes[" + i + "]");
     }

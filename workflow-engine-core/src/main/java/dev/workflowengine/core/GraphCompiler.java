@@ -50,6 +50,12 @@ final class GraphCompiler {
     }
   }
 
+  /** The step a run starts with: the first node, the fan-out from the start, or the end. */
+  static String firstStep(GraphSpec spec) {
+    var edges = spec.outgoing(Workflow.START);
+    return edges.size() == 1 ? edges.get(0).to() : FAN_OUT_PREFIX + Workflow.START;
+  }
+
   /** A workflow node id as LangGraph4j knows it. */
   static String graphId(String workflowNodeId) {
     if (Workflow.START.equals(workflowNodeId)) {

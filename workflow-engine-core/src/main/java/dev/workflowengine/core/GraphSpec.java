@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
  */
 record GraphSpec(
     String id,
+    int version,
     String description,
     List<NodeSpec> nodes,
     List<EdgeSpec> edges,

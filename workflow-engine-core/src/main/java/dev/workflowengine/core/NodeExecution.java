@@ -68,11 +68,12 @@ final class NodeExecution {
     int attempt = attempts.incrementAndGet();
     run.listener().nodeStarted(run.runId(), node.id(), attempt);
     startedAt[0] = System.nanoTime();
-    Map<String, Object> update =
-        node.kind() == NodeSpec.Kind.HUMAN
-            ? run.takeHumanInput(node.id())
-            : node.action().apply(state);
-    return Updates.checked(node.id(), update);
+    if (node.kind() == NodeSpec.Kind.HUMAN) {
+      return Updates.checked(node.id(), run.takeHumanInput(node.id()));
+    }
+    NodeContext context =
+        new NodeContext(run.runId(), workflowId, node.id(), attempt, run.listener());
+    return Updates.checked(node.id(), context.run(() -> node.action().apply(state)));
   }
 
   private void failedAttempt(RunContext run, ExecutionAttemptedEvent<Map<String, Object>> event) {

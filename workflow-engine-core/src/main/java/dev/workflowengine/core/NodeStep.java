@@ -26,7 +26,7 @@ final class NodeStep implements AsyncNodeActionWithConfig<AgentState> {
   @Override
   public CompletableFuture<Map<String, Object>> apply(AgentState state, RunnableConfig config) {
     RunContext run = RunContext.of(config);
-    if (run.isStopped()) {
+    if (run.isStopped() || run.pauseIfAsked()) {
       return completedFuture(Map.of());
     }
     try {

@@ -60,7 +60,7 @@ final class ParallelBranches implements AsyncNodeActionWithConfig<AgentState> {
   @Override
   public CompletableFuture<Map<String, Object>> apply(AgentState state, RunnableConfig config) {
     RunContext run = RunContext.of(config);
-    if (run.isStopped()) {
+    if (run.isStopped() || run.pauseIfAsked()) {
       return completedFuture(Map.of());
     }
     WorkflowState view = WorkflowState.of(state.data());

@@ -31,6 +31,7 @@ final class RunContext {
   private String nextNode;
   private WorkflowExecutionException failure;
   private volatile boolean cancelled;
+  private boolean paused;
   private final List<String> path = new ArrayList<>();
   private int steps;
 
@@ -66,9 +67,26 @@ final class RunContext {
     return cancelled || options.cancelWhen().getAsBoolean();
   }
 
-  /** Whether the run must not take another step: it failed or was cancelled. */
+  /** Whether the run must not take another step: it failed, was cancelled or paused. */
   boolean isStopped() {
-    return failure != null || cancelled;
+    return failure != null || cancelled || paused;
+  }
+
+  /**
+   * Pauses the run before the step about to start, if the options ask for it.
+   *
+   * @return true if the run is now paused
+   */
+  boolean pauseIfAsked() {
+    if (options.pauseWhen().getAsBoolean()
+        || (options.maxNodes() > 0 && steps >= options.maxNodes())) {
+      paused = true;
+    }
+    return paused;
+  }
+
+  boolean isPaused() {
+    return paused;
   }
 
   void fail(WorkflowExecutionException exception) {

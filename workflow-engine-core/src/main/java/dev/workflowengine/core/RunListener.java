@@ -1,7 +1,9 @@
 package dev.workflowengine.core;
 
+import dev.workflowengine.api.event.TokenMetadata;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hears what happens inside a run, node by node: the hook through which the engine turns a run into
@@ -47,4 +49,22 @@ public interface RunListener {
    */
   default void nodeFailed(
       String runId, String nodeId, int attempt, Throwable error, boolean willRetry) {}
+
+  /**
+   * A running node streamed a chunk of text, through {@link NodeContext#token}.
+   *
+   * @param runId the run
+   * @param nodeId the node
+   * @param chunkId the chunk's position in the node's stream, from 0
+   * @param chunk the text
+   * @param isFinal whether it is the last chunk of the stream
+   * @param metadata on the last chunk: the model, tokens used and finish reason
+   */
+  default void token(
+      String runId,
+      String nodeId,
+      int chunkId,
+      String chunk,
+      boolean isFinal,
+      Optional<TokenMetadata> metadata) {}
 }

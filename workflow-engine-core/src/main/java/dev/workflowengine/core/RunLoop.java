@@ -81,9 +81,10 @@ final class RunLoop {
     String next = run.nextNode();
     RunPosition position =
         new RunPosition(state, run.lastNode(), Optional.ofNullable(next), run.step());
-    if (run.isCancelled()) {
-      return new RunResult(
-          run.runId(), RunResult.Status.CANCELLED, view, run.path(), Optional.empty(), position);
+    if (run.isCancelled() || run.isPaused()) {
+      RunResult.Status status =
+          run.isCancelled() ? RunResult.Status.CANCELLED : RunResult.Status.PAUSED;
+      return new RunResult(run.runId(), status, view, run.path(), Optional.empty(), position);
     }
     NodeSpec waitingAt = next == null ? null : run.workflow.spec().nodesById().get(next);
     if (waitingAt == null || waitingAt.kind() != NodeSpec.Kind.HUMAN) {

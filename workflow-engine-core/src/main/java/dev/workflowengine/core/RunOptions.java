@@ -26,12 +26,18 @@ import java.util.function.BooleanSupplier;
  * @param checkpointStore where each step's update is checkpointed before the next step starts
  * @param listener hears node events
  * @param cancelWhen asked before every node; once it returns {@code true}, no further node starts
+ *     and the run ends {@link RunResult.Status#CANCELLED}
+ * @param pauseWhen asked before every node; once it returns {@code true}, no further node starts
+ *     and the run ends {@link RunResult.Status#PAUSED}, to be continued later from its position
+ * @param maxNodes the most steps this invocation runs before it pauses; 0 for no limit
  */
 public record RunOptions(
     String runId,
     Optional<CheckpointStore> checkpointStore,
     RunListener listener,
-    BooleanSupplier cancelWhen) {
+    BooleanSupplier cancelWhen,
+    BooleanSupplier pauseWhen,
+    int maxNodes) {
 
   /** Validates the components. */
   public RunOptions {
@@ -39,6 +45,10 @@ public record RunOptions(
     checkpointStore = checkpointStore == null ? Optional.empty() : checkpointStore;
     requireNonNull(listener, "listener");
     requireNonNull(cancelWhen, "cancelWhen");
+    requireNonNull(pauseWhen, "pauseWhen");
+    if (maxNodes < 0) {
+      throw new IllegalArgumentException("maxNodes must be >= 0 but was " + maxNodes);
+    }
   }
 
   /**
@@ -65,6 +75,8 @@ public record RunOptions(
     private CheckpointStore checkpointStore;
     private RunListener listener = RunListener.NONE;
     private BooleanSupplier cancelWhen = () -> false;
+    private BooleanSupplier pauseWhen = () -> false;
+    private int maxNodes;
 
     private Builder() {}
 
@@ -114,6 +126,32 @@ public record RunOptions(
     }
 
     /**
+     * Sets the pause signal, asked before every node; an engine uses it to stop at a node boundary
+     * when it shuts down.
+     *
+     * @param signal returns {@code true} once the run should pause
+     * @return this builder
+     */
+    public Builder pauseWhen(BooleanSupplier signal) {
+      this.pauseWhen = requireNonNull(signal, "signal");
+      return this;
+    }
+
+    /**
+     * Pauses the run after this many steps (a fan-out counts as one).
+     *
+     * @param steps at least 1
+     * @return this builder
+     */
+    public Builder maxNodes(int steps) {
+      if (steps < 1) {
+        throw new IllegalArgumentException("maxNodes must be >= 1 but was " + steps);
+      }
+      this.maxNodes = steps;
+      return this;
+    }
+
+    /**
      * Builds the options.
      *
      * @return the options
@@ -123,7 +161,9 @@ public record RunOptions(
           runId == null ? UUID.randomUUID().toString() : runId,
           Optional.ofNullable(checkpointStore),
           listener,
-          cancelWhen);
+          cancelWhen,
+          pauseWhen,
+          maxNodes);
     }
   }
 }

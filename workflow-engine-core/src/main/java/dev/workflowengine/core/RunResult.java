@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a run ended: completed, waiting for a person, or cancelled. A failed run throws instead.
+ * How a run ended: completed, waiting for a person, cancelled or paused. A failed run throws
+ * instead.
  *
  * <pre>{@code
  * RunResult result = workflow.invoke(Map.of("ticket", text));
@@ -41,7 +42,13 @@ public record RunResult(
     /** It paused at a human step; resume it with the person's input. */
     WAITING,
     /** It stopped because cancellation was requested; no further node started. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * It stopped at a node boundary because the options asked it to pause (a signal, or the node
+     * limit); continue it from its position with {@link Workflow#resume(RunPosition, java.util.Map,
+     * RunOptions)} and empty input.
+     */
+    PAUSED
   }
 
   /**

@@ -77,6 +77,26 @@ public final class Workflow {
   }
 
   /**
+   * The version, 1 unless the builder or definition said otherwise.
+   *
+   * @return the version
+   */
+  public int version() {
+    return spec.version();
+  }
+
+  /**
+   * The human step of a node.
+   *
+   * @param nodeId the node
+   * @return its step, if the node waits for a person
+   */
+  public Optional<HumanStep> humanStep(String nodeId) {
+    NodeSpec node = spec.nodesById().get(nodeId);
+    return node == null ? Optional.empty() : Optional.ofNullable(node.human());
+  }
+
+  /**
    * What the workflow does.
    *
    * @return the description, possibly empty
@@ -172,6 +192,32 @@ public final class Workflow {
         new RunContext(this, options, log(options, position.step()), resumePoint, humanInput);
     run.recordTransition(position.lastNodeId(), next);
     return RunLoop.run(graph, GraphInput.resume(Map.of()), run, position.state());
+  }
+
+  /**
+   * Prepares a durable run without running anything: checks the start input and checkpoints it as
+   * step 0. Any process sharing the store can then run it with {@link #restore} and {@link
+   * #resume(RunPosition, Map, RunOptions)}, which is how an engine hands runs to its workers.
+   *
+   * @param runId the run, which must have no checkpoints yet
+   * @param input the initial state
+   * @param store where the run's checkpoints go
+   * @return the position before the first node
+   * @throws WorkflowValidationException if the input lacks a required key or holds a null value
+   * @throws dev.workflowengine.api.VersionConflictException if the run has checkpoints already
+   */
+  public RunPosition begin(String runId, Map<String, ?> input, CheckpointStore store) {
+    requireNonNull(runId, "runId");
+    requireNonNull(store, "store");
+    Map<String, Object> start = checkedInput(input);
+    // As a run started by invoke: reducers see the input first, so an appended list is copied.
+    spec.reducers()
+        .forEach((key, reducer) -> start.computeIfPresent(key, (k, v) -> reducer.reduce(null, v)));
+    String first = GraphCompiler.firstStep(spec);
+    Optional<String> next = Optional.of(first).filter(step -> !END.equals(step));
+    new CheckpointLog(store, spec.id(), runId, -1, Clock.systemUTC())
+        .start(start, next.orElse(null));
+    return new RunPosition(Map.copyOf(start), START, next, 0);
   }
 
   /**

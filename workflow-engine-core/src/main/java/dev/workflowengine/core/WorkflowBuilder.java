@@ -43,6 +43,7 @@ public final class WorkflowBuilder {
 
   private final String id;
   private String description = "";
+  private int version = 1;
   private final List<NodeSpec> nodes = new ArrayList<>();
   private final List<EdgeSpec> edges = new ArrayList<>();
   private final List<RouteSpec> routes = new ArrayList<>();
@@ -65,6 +66,20 @@ public final class WorkflowBuilder {
    */
   public WorkflowBuilder description(String text) {
     this.description = requireNonNull(text, "text");
+    return this;
+  }
+
+  /**
+   * Sets the version, as stored with executions that run it. Default 1.
+   *
+   * @param number at least 1
+   * @return this builder
+   */
+  public WorkflowBuilder version(int number) {
+    if (number < 1) {
+      throw new IllegalArgumentException("version must be >= 1 but was " + number);
+    }
+    this.version = number;
     return this;
   }
 
@@ -273,6 +288,7 @@ public final class WorkflowBuilder {
     GraphSpec spec =
         new GraphSpec(
             id,
+            version,
             description,
             List.copyOf(nodes),
             List.copyOf(allEdges),

@@ -98,6 +98,56 @@ class CompilerEdgeCasesTest {
         .containsExactlyElementsOf(missing.stream().map(n -> "policies[" + n + "]").toList());
   }
 
+  @Test
+  void humanStepsReadTheirTimeoutAndTheAnswerGivenOnTimeout() {
+    Workflow workflow =
+        Workflows.compile(
+            humanDefinition(
+                Map.of(
+                    "input", Map.of("approved", "boolean"),
+                    "timeout", "PT2H",
+                    "onTimeout", Map.of("approved", false))),
+            Catalog.empty());
+
+    HumanStep step = workflow.humanStep("ask").orElseThrow();
+    assertThat(step.timeout()).contains(java.time.Duration.ofHours(2));
+    assertThat(step.timeoutAnswer()).contains(Map.of("approved", false));
+  }
+
+  @Test
+  void humanStepTimeoutSettingsAreChecked() {
+    assertThat(Workflows.validate(humanDefinition(Map.of("timeout", "2 hours")), Catalog.empty()))
+        .containsExactly(
+            new ValidationProblem(
+                "nodes[0].config.timeout", "'2 hours' is not an ISO-8601 duration such as PT24H"));
+    assertThat(
+            Workflows.validate(
+                humanDefinition(Map.of("onTimeout", Map.of("approved", true))), Catalog.empty()))
+        .containsExactly(
+            new ValidationProblem(
+                "nodes[0].config.onTimeout",
+                "needs a timeout; add \"timeout\", for example \"PT24H\""));
+    assertThat(
+            Workflows.validate(
+                humanDefinition(
+                    Map.of(
+                        "input", Map.of("approved", "boolean"),
+                        "timeout", "PT1H",
+                        "onTimeout", Map.of("approved", "yes"))),
+                Catalog.empty()))
+        .containsExactly(
+            new ValidationProblem(
+                "nodes[0].config.onTimeout", "the timeout answer's 'approved' must be a Boolean"));
+  }
+
+  private static WorkflowDefinition humanDefinition(Map<String, Object> config) {
+    return WorkflowDefinition.builder("ask-person")
+        .startNode("ask")
+        .node(NodeDefinition.of("ask", NodeTypes.HUMAN, config))
+        .edge("ask", "__end__")
+        .build();
+  }
+
   private static WorkflowDefinition agentDefinition(String systemPrompt) {
     return WorkflowDefinition.builder("with-agent")
         .startNode("ask")

@@ -1,0 +1,150 @@
+package dev.workflowengine.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.workflowengine.api.event.TokenMetadata;
+import java.util.Optional;
+
+/**
+ * What a running node may know about its run: which run, which attempt, and a key that stays the
+ * same if the very same attempt is repeated after a crash. Tools and models use the {@link
+ * #idempotencyKey()} to avoid doing something twice (sending the same e-mail, charging twice);
+ * streaming models send their chunks through {@link #token} so that they reach subscribers as live
+ * {@code token} events.
+ *
+ * <pre>{@code
+ * NodeAction send = state -> {
+ *   String key = NodeContext.current().map(NodeContext::idempotencyKey).orElseThrow();
+ *   return Map.of("receipt", mailer.send(state.getString("reply"), key));
+ * };
+ * }</pre>
+ *
+ * <p>Available on the thread running the node, for the duration of one attempt. A node that hands
+ * work to other threads passes the context along itself. Not thread-safe: one attempt, one thread.
+ */
+public final class NodeContext {
+
+  private static final ThreadLocal<NodeContext> CURRENT = new ThreadLocal<>();
+
+  private final String runId;
+  private final String workflowId;
+  private final String nodeId;
+  private final int attempt;
+  private final RunListener listener;
+  private int nextChunk;
+
+  NodeContext(String runId, String workflowId, String nodeId, int attempt, RunListener listener) {
+    this.runId = runId;
+    this.workflowId = workflowId;
+    this.nodeId = nodeId;
+    this.attempt = attempt;
+    this.listener = listener;
+  }
+
+  /**
+   * The context of the node running on this thread.
+   *
+   * @return the context, empty outside a node
+   */
+  public static Optional<NodeContext> current() {
+    return Optional.ofNullable(CURRENT.get());
+  }
+
+  /** Runs an attempt with this context as the current one, restoring the previous afterwards. */
+  <T> T run(ThrowingSupplier<T> attemptBody) throws Exception {
+    NodeContext previous = CURRENT.get();
+    CURRENT.set(this);
+    try {
+      return attemptBody.get();
+    } finally {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
+  }
+
+  /**
+   * The run, which an engine calls the execution.
+   *
+   * @return the run id
+   */
+  public String runId() {
+    return runId;
+  }
+
+  /**
+   * The workflow.
+   *
+   * @return the workflow id
+   */
+  public String workflowId() {
+    return workflowId;
+  }
+
+  /**
+   * The node.
+   *
+   * @return the node id
+   */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /**
+   * The attempt, from 1; retries by the node's policy count up.
+   *
+   * @return the attempt number
+   */
+  public int attempt() {
+    return attempt;
+  }
+
+  /**
+   * {@code runId:nodeId:attempt}: the same for a repeat of this very attempt, different for a retry
+   * or another run.
+   *
+   * @return the key
+   */
+  public String idempotencyKey() {
+    return runId + ":" + nodeId + ":" + attempt;
+  }
+
+  /**
+   * Sends a chunk of streamed text, numbered from 0 within this attempt.
+   *
+   * @param chunk the text
+   */
+  public void token(String chunk) {
+    listener.token(
+        runId, nodeId, nextChunk++, requireNonNull(chunk, "chunk"), false, Optional.empty());
+  }
+
+  /**
+   * Sends the last chunk of a stream with what the model said about the whole answer.
+   *
+   * @param chunk the text, possibly empty
+   * @param metadata the model, tokens used and finish reason
+   */
+  public void finalToken(String chunk, TokenMetadata metadata) {
+    listener.token(
+        runId,
+        nodeId,
+        nextChunk++,
+        requireNonNull(chunk, "chunk"),
+        true,
+        Optional.of(requireNonNull(metadata, "metadata")));
+  }
+
+  @Override
+  public String toString() {
+    return "NodeContext[" + idempotencyKey() + "]";
+  }
+
+  /** An attempt's body. */
+  @FunctionalInterface
+  interface ThrowingSupplier<T> {
+    T get() throws Exception;
+  }
+}
