@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +18,8 @@ import java.util.Map;
  * @param nodeId the node
  * @param attempt the attempt that succeeded, from 1
  * @param durationMs how long the attempt took, in milliseconds
- * @param update the state keys the node wrote, with their new values
+ * @param update the state keys the node wrote, with their new values; a key mapped to null was
+ *     removed
  * @param details node-specific details such as tool calls and their results; empty for plain nodes
  */
 public record NodeCompleted(
@@ -37,7 +40,8 @@ public record NodeCompleted(
     requireNonNull(workflowId, "workflowId");
     requireNonNull(timestamp, "timestamp");
     requireNonNull(nodeId, "nodeId");
-    update = update == null ? Map.of() : Map.copyOf(update);
+    // A null value is part of an update: the node removed that key.
+    update = update == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(update));
     details = details == null ? Map.of() : Map.copyOf(details);
   }
 

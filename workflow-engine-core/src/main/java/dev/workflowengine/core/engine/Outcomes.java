@@ -1,0 +1,96 @@
+package dev.workflowengine.core.engine;
+
+import dev.workflowengine.api.execution.ExecutionError;
+import dev.workflowengine.api.execution.ExecutionRecord;
+import dev.workflowengine.api.execution.ExecutionStatus;
+import dev.workflowengine.core.HumanStep;
+import dev.workflowengine.core.WorkflowState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Records how an execution ended or paused: the record's new revision, the event, the observers,
+ * and, for the end, dropping checkpoints nobody will read again. Each outcome is recorded once:
+ * an execution that another party finished meanwhile is left as it is.
+ */
+final class Outcomes {
+
+  private final EngineCore core;
+
+  Outcomes(EngineCore core) {
+    this.core = core;
+  }
+
+  void completed(ExecutionRecord record, EventPublisher events, Map<String, Object> state) {
+    Instant now = core.clock.instant();
+    finish(
+            record,
+            current -> current.finished(ExecutionStatus.COMPLETED, now, state, null))
+        .ifPresent(
+            done -> events.completed(state, done.duration().orElse(Duration.ZERO)));
+  }
+
+  void failed(
+      ExecutionRecord record, EventPublisher events, Optional<String> nodeId, Throwable failure) {
+    Instant now = core.clock.instant();
+    ExecutionError error =
+        new ExecutionError(
+            failure.getClass().getSimpleName(), String.valueOf(failure.getMessage()), nodeId);
+    finish(record, current -> current.finished(ExecutionStatus.FAILED, now, Map.of(), error))
+        .ifPresent(done -> events.failed(nodeId, failure));
+  }
+
+  void cancelled(ExecutionRecord record, EventPublisher events, Optional<String> nodeId) {
+    Instant now = core.clock.instant();
+    finish(record, current -> current.finished(ExecutionStatus.CANCELLED, now, Map.of(), null))
+        .ifPresent(done -> events.cancelled(nodeId, "cancelled by its owner"));
+  }
+
+  /** The execution now waits at a human step, with the step's prompt for this state. */
+  void waiting(
+      ExecutionRecord record,
+      EventPublisher events,
+      String nodeId,
+      HumanStep step,
+      Map<String, Object> state) {
+    String prompt;
+    try {
+      prompt = step.promptFor(WorkflowState.of(state));
+    } catch (RuntimeException promptFailed) {
+      failed(record, events, Optional.of(nodeId), promptFailed);
+      return;
+    }
+    Instant now = core.clock.instant();
+    Optional<Instant> until = step.timeout().map(now::plus);
+    Records.update(
+            core.executions,
+            record.executionId(),
+            current -> current.status().isTerminal() ? null : current.waiting(now, until.orElse(null)))
+        .filter(Records.Change::changed)
+        .ifPresent(change -> events.waiting(nodeId, prompt, until));
+  }
+
+  /** Moves a record to a terminal status unless it has one; empty if it had. */
+  private Optional<ExecutionRecord> finish(
+      ExecutionRecord record, java.util.function.UnaryOperator<ExecutionRecord> change) {
+    Optional<ExecutionRecord> done =
+        Records.update(
+                core.executions,
+                record.executionId(),
+                current -> current.status().isTerminal() ? null : change.apply(current))
+            .filter(Records.Change::changed)
+            .map(Records.Change::record);
+    done.ifPresent(
+        finished -> {
+          core.checkpoints.delete(finished.executionId());
+          notifyFinished(finished);
+        });
+    return done;
+  }
+
+  private void notifyFinished(ExecutionRecord finished) {
+    core.observer.executionFinished(finished);
+  }
+}
