@@ -1,23 +1,12 @@
 package dev.workflowengine.testing;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.langchain4j.agent.tool.ToolExecutionRequest;
-import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.FinishReason;
-import dev.langchain4j.model.output.TokenUsage;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A LangChain4j {@link ChatModel} that answers from a script instead of a language model, and
@@ -42,17 +31,10 @@ import java.util.function.Function;
  */
 public final class ScriptedChatModel implements ChatModel {
 
-  private final String modelName;
-  private final Deque<Function<ChatRequest, AiMessage>> script;
-  private final Function<ChatRequest, AiMessage> fallback;
-  private final int scripted;
-  private final List<ChatRequest> requests = new ArrayList<>();
+  private final Script script;
 
-  private ScriptedChatModel(Builder builder) {
-    this.modelName = builder.modelName;
-    this.script = new ArrayDeque<>(builder.script);
-    this.fallback = builder.fallback;
-    this.scripted = builder.script.size();
+  private ScriptedChatModel(Script script) {
+    this.script = script;
   }
 
   /**
@@ -80,32 +62,7 @@ public final class ScriptedChatModel implements ChatModel {
 
   @Override
   public ChatResponse doChat(ChatRequest request) {
-    Function<ChatRequest, AiMessage> next;
-    synchronized (this) {
-      requests.add(request);
-      next = script.poll();
-    }
-    if (next == null) {
-      if (fallback == null) {
-        throw new IllegalStateException(
-            "ScriptedChatModel '"
-                + modelName
-                + "' was asked "
-                + requests().size()
-                + " times but scripted only "
-                + scripted
-                + " replies; add replies or a fallback to its builder");
-      }
-      next = fallback;
-    }
-    AiMessage answer = next.apply(request);
-    return ChatResponse.builder()
-        .aiMessage(answer)
-        .modelName(modelName)
-        .tokenUsage(new TokenUsage(words(request.messages()), words(answer.text())))
-        .finishReason(
-            answer.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
-        .build();
+    return script.answer(request);
   }
 
   /**
@@ -113,14 +70,23 @@ public final class ScriptedChatModel implements ChatModel {
    *
    * @return a copy of the requests
    */
-  public synchronized List<ChatRequest> requests() {
-    return List.copyOf(requests);
+  public List<ChatRequest> requests() {
+    return script.requests();
+  }
+
+  /**
+   * How many scripted replies are left.
+   *
+   * @return the number of unused replies
+   */
+  public int remaining() {
+    return script.remaining();
   }
 
   /**
    * The text of the last user message of a request, the usual thing to assert on.
    *
-   * @param request a request this model received
+   * @param request a request a scripted model received
    * @return the text, if the request has a user message with text
    */
   public static Optional<String> lastUserText(ChatRequest request) {
@@ -133,120 +99,16 @@ public final class ScriptedChatModel implements ChatModel {
     return Optional.empty();
   }
 
-  /**
-   * How many scripted replies are left.
-   *
-   * @return the number of unused replies
-   */
-  public synchronized int remaining() {
-    return script.size();
-  }
-
-  private static int words(List<ChatMessage> messages) {
-    int count = 0;
-    for (ChatMessage message : messages) {
-      if (message instanceof UserMessage user && user.hasSingleText()) {
-        count += words(user.singleText());
-      } else if (message instanceof SystemMessage system) {
-        count += words(system.text());
-      } else if (message instanceof AiMessage ai) {
-        count += words(ai.text());
-      }
-    }
-    return count;
-  }
-
-  private static int words(String text) {
-    return text == null || text.isBlank() ? 0 : text.trim().split("\\s+").length;
-  }
-
   @Override
   public String toString() {
-    return "ScriptedChatModel["
-        + modelName
-        + ", "
-        + remaining()
-        + " of "
-        + scripted
-        + " replies left]";
+    return "ScriptedChatModel[" + script.modelName() + ", " + remaining() + " of "
+        + script.scripted() + " replies left]";
   }
 
   /** Builds a {@link ScriptedChatModel}. Not thread-safe. */
-  public static final class Builder {
-    private String modelName = "scripted";
-    private final List<Function<ChatRequest, AiMessage>> script = new ArrayList<>();
-    private Function<ChatRequest, AiMessage> fallback;
+  public static final class Builder extends ScriptBuilder<Builder> {
 
     private Builder() {}
-
-    /**
-     * Names the model, as reported in responses.
-     *
-     * @param name the name
-     * @return this builder
-     */
-    public Builder modelName(String name) {
-      this.modelName = requireNonNull(name, "name");
-      return this;
-    }
-
-    /**
-     * Queues a text answer.
-     *
-     * @param text the answer
-     * @return this builder
-     */
-    public Builder reply(String text) {
-      requireNonNull(text, "text");
-      script.add(request -> AiMessage.from(text));
-      return this;
-    }
-
-    /**
-     * Queues an answer computed from the request, such as one echoing part of the prompt.
-     *
-     * @param responder computes the answer's text
-     * @return this builder
-     */
-    public Builder reply(Function<ChatRequest, String> responder) {
-      requireNonNull(responder, "responder");
-      script.add(request -> AiMessage.from(responder.apply(request)));
-      return this;
-    }
-
-    /**
-     * Queues an answer that asks for one tool call.
-     *
-     * @param toolName the tool
-     * @param argumentsJson its arguments as a JSON object
-     * @return this builder
-     */
-    public Builder toolCall(String toolName, String argumentsJson) {
-      requireNonNull(toolName, "toolName");
-      requireNonNull(argumentsJson, "argumentsJson");
-      int index = script.size();
-      script.add(
-          request ->
-              AiMessage.from(
-                  ToolExecutionRequest.builder()
-                      .id("call-" + index)
-                      .name(toolName)
-                      .arguments(argumentsJson)
-                      .build()));
-      return this;
-    }
-
-    /**
-     * Answers every request after the script ran out.
-     *
-     * @param responder computes the answer's text
-     * @return this builder
-     */
-    public Builder fallback(Function<ChatRequest, String> responder) {
-      requireNonNull(responder, "responder");
-      this.fallback = request -> AiMessage.from(responder.apply(request));
-      return this;
-    }
 
     /**
      * Builds the model.
@@ -254,7 +116,7 @@ public final class ScriptedChatModel implements ChatModel {
      * @return the model
      */
     public ScriptedChatModel build() {
-      return new ScriptedChatModel(this);
+      return new ScriptedChatModel(script());
     }
   }
 }

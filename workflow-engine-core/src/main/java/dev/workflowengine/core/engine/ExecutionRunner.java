@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,7 +31,7 @@ import org.slf4j.MDC;
 final class ExecutionRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ExecutionRunner.class);
-  private static final Duration LIMIT_RETRY = Duration.ofMillis(20);
+  private static final Duration LIMIT_WAIT = Duration.ofMillis(250);
   private static final Duration FAILURE_RETRY = Duration.ofSeconds(1);
 
   private final EngineCore core;
@@ -98,8 +99,8 @@ final class ExecutionRunner {
       return;
     }
     Semaphore permits = core.concurrency(record.workflowId());
-    if (permits != null && !permits.tryAcquire()) {
-      core.queue.nack(lease, LIMIT_RETRY); // at its concurrency limit: let other work go first
+    if (permits != null && !acquire(permits)) {
+      core.queue.nack(lease, Duration.ZERO); // still at its limit: back to the queue
       return;
     }
     try {
@@ -108,6 +109,19 @@ final class ExecutionRunner {
       if (permits != null) {
         permits.release();
       }
+    }
+  }
+
+  /**
+   * Waits a little for a permit of the workflow's concurrency limit. Waiting briefly rather than
+   * giving the item back at once keeps workers from cycling through a backlog of that workflow.
+   */
+  private boolean acquire(Semaphore permits) {
+    try {
+      return permits.tryAcquire(LIMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
