@@ -18,12 +18,14 @@ public final class Tour {
    *
    * @param args ignored
    */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     PrintStream out = System.out;
     SampleModels.announce(out);
     DocumentReviewSample.run(out);
     TicketTriageSample.run(out);
     ParallelReviewSample.run(out);
-    out.println("\nTour finished: 3 samples ran.");
+    LiveEventsSample.run(out);
+    CrashRecoverySample.run(out);
+    out.println("\nTour finished: 5 samples ran.");
   }
 }

@@ -26,6 +26,10 @@ final class NodeExecution {
     return node.id();
   }
 
+  String workflowId() {
+    return workflowId;
+  }
+
   /**
    * Runs the node.
    *

@@ -37,6 +37,8 @@ final class NodeStep implements AsyncNodeActionWithConfig<AgentState> {
       run.cancel();
     } catch (WorkflowExecutionException failure) {
       run.fail(failure);
+    } catch (RuntimeException failure) { // from outside the node, such as a failing listener
+      run.fail(Failures.nodeFailed(execution.workflowId(), execution.nodeId(), failure));
     }
     return completedFuture(Map.of());
   }

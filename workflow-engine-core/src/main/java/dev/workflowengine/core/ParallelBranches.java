@@ -92,7 +92,7 @@ final class ParallelBranches implements AsyncNodeActionWithConfig<AgentState> {
       run.cancel();
     } catch (ExecutionException branchFailure) {
       tasks.forEach(task -> task.cancel(true));
-      stop(run, branchFailure.getCause());
+      stop(run, branchFailure.getCause(), workflowId, source);
     } catch (WorkflowExecutionException conflict) {
       run.fail(conflict);
     }
@@ -108,13 +108,13 @@ final class ParallelBranches implements AsyncNodeActionWithConfig<AgentState> {
     }
   }
 
-  private static void stop(RunContext run, Throwable failure) {
+  private static void stop(RunContext run, Throwable failure, String workflowId, String source) {
     if (failure instanceof RunCancelledException) {
       run.cancel();
     } else if (failure instanceof WorkflowExecutionException execution) {
       run.fail(execution);
-    } else {
-      throw new IllegalStateException("parallel branch failed unexpectedly", failure);
+    } else { // from outside the branch's node, such as a failing listener
+      run.fail(Failures.nodeFailed(workflowId, source, failure));
     }
   }
 
