@@ -11,7 +11,9 @@ import java.util.concurrent.ForkJoinWorkerThread;
  *
  * <p>Not the common pool: on a two-core machine it has a single thread, and one subscriber blocking
  * in {@code onNext} would stall every other. A fork-join pool in FIFO mode suits many short
- * delivery tasks.
+ * delivery tasks; at least four threads leave room for a few subscribers that block briefly. Hosts
+ * whose subscribers block for long (on a slow network peer, say) give the transport an executor
+ * sized for them.
  */
 final class DeliveryPool {
 
@@ -24,7 +26,7 @@ final class DeliveryPool {
   private static final class Holder {
     static final ForkJoinPool POOL =
         new ForkJoinPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            Math.max(4, Runtime.getRuntime().availableProcessors()),
             pool -> {
               ForkJoinWorkerThread thread =
                   ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);

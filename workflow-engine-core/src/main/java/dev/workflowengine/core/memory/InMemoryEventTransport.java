@@ -301,7 +301,7 @@ public final class InMemoryEventTransport implements EventTransport {
      * subscribers block in {@code onNext}, give it enough threads for them.
      *
      * @param executor the executor; default a shared pool of daemon threads, one per processor and
-     *     at least two
+     *     at least four
      * @return this builder
      */
     public Builder executor(Executor executor) {

@@ -40,6 +40,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Records that are not terminal are never evicted, because the engine still needs them; they are
  * bounded by the work queue's capacity and by how many executions wait at human steps.
  *
+ * <p>A query walks the user's records newest first, narrowed to its time window, and filters the
+ * rest as it goes, as a database would on an index of {@code (user_id, created_at)}.
+ *
  * <p>Thread-safe: {@link #find} never blocks; writes are serialised by one lock, and {@link #query}
  * and {@link #findWaitingPast} read under its shared side.
  */

@@ -42,6 +42,12 @@ import org.junit.jupiter.api.Test;
  * pace and must never overflow it, as a transport reading history from storage does. Give a small
  * buffer, from 16 to a few hundred: the overflow tests publish about twice as many events as it
  * holds, and other tests publish bursts of up to 10 events or half a buffer.
+ *
+ * <p>Where the SPI is silent, the kit takes these readings: a second subscriber to one publisher
+ * receives {@code onSubscribe} then {@code onError}; a subscriber that cancels inside {@code
+ * onNext} receives nothing more; a subscription after the terminal event completes without events;
+ * {@code lastDeliveredSequence} is the last sequence the subscriber received (a subscriber from 0
+ * that received nothing may be told 0).
  */
 public abstract class EventTransportContract {
 

@@ -43,6 +43,13 @@ import org.junit.jupiter.api.Test;
  * through {@code poll}'s own {@code maxWait} (never by sleeping), up to {@link #patience()}. A
  * broker whose shortest lease (NATS's ack wait) is longer can override {@link #shortLease()}; the
  * suite then takes proportionally longer.
+ *
+ * <p>Where the SPI is silent, the kit takes these readings: {@code extend} keeps the lease id (it
+ * is the same delivery); every delivery, after an expiry or a {@code nack}, counts in {@code
+ * deliveryCount}; a lease lapses at its expiry even if nobody polled since, so a late {@code ack}
+ * returns {@code false} (a NATS implementation must check the expiry itself, since the server may
+ * accept an ack for an old delivery). It does not test what counts towards the capacity beyond "an
+ * acknowledged item frees room", nor whether the queue deduplicates items of one execution.
  */
 public abstract class WorkQueueContract {
 
@@ -342,9 +349,7 @@ public abstract class WorkQueueContract {
       small.submit(item());
     }
 
-    assertThatThrownBy(() -> small.submit(item()))
-        .isInstanceOf(RateLimitedException.class)
-        .hasMessageContaining("full");
+    assertThatThrownBy(() -> small.submit(item())).isInstanceOf(RateLimitedException.class);
     assertThat(small.depth()).isEqualTo(3);
 
     Lease lease = small.poll("worker-1", LONG, patience()).orElseThrow();
