@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Two engines share their stores and queue as two processes would share a database. Engine A
- * starts five executions of a five-step workflow and dies in the middle of step 3; engine B takes
- * their work over when A's leases run out and finishes all five. Steps 1 and 2 never run again:
- * only the step that was running when A died runs a second time.
+ * Two engines share their stores and queue as two processes would share a database. Engine A starts
+ * five executions of a five-step workflow and dies in the middle of step 3; engine B takes their
+ * work over when A's leases run out and finishes all five. Steps 1 and 2 never run again: only the
+ * step that was running when A died runs a second time.
  */
 public final class CrashRecoverySample {
 
@@ -63,14 +63,17 @@ public final class CrashRecoverySample {
       ids.add(handle.executionId());
     }
     allAtStep3.await(30, TimeUnit.SECONDS);
-    out.println("   engine A finished steps 1-2 of " + EXECUTIONS + " executions, is inside step 3,");
+    out.println(
+        "   engine A finished steps 1-2 of " + EXECUTIONS + " executions, is inside step 3,");
     out.println("   and now dies without acknowledging anything (shutdownNow)");
     engineA.shutdownNow();
 
     try (WorkflowEngine engineB =
         engine(executions, checkpoints, queue, events, pipeline(runs, allAtStep3, false))) {
-      out.println("   engine B shares the stores; it takes over when A's " + LEASE.toMillis()
-          + " ms leases run out");
+      out.println(
+          "   engine B shares the stores; it takes over when A's "
+              + LEASE.toMillis()
+              + " ms leases run out");
       int completed = 0;
       for (String id : ids) {
         ExecutionRecord record = engineB.handle(id, "demo").await(Duration.ofSeconds(30));
@@ -80,7 +83,11 @@ public final class CrashRecoverySample {
     }
     for (int step = 1; step <= 5; step++) {
       out.println(
-          "   step " + step + " ran " + runs.get("step" + step).get() + " times"
+          "   step "
+              + step
+              + " ran "
+              + runs.get("step" + step).get()
+              + " times"
               + (step == 3 ? " (once in A, cut off by the crash, and once more in B)" : ""));
     }
     return runs;

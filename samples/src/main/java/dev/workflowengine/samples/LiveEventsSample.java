@@ -76,7 +76,8 @@ public final class LiveEventsSample {
       engine.resume(handle.executionId(), "demo", Map.of("approved", true));
       ExecutionRecord done = handle.await(Duration.ofSeconds(30));
       printer.finished.join();
-      out.println("   status: " + done.status() + ", output receipt: " + done.output().get("receipt"));
+      out.println(
+          "   status: " + done.status() + ", output receipt: " + done.output().get("receipt"));
       return done;
     }
   }
@@ -138,7 +139,8 @@ public final class LiveEventsSample {
         }
         out.print(token.chunk());
         if (token.isFinal()) {
-          out.println(" [" + token.metadata().map(m -> m.tokensUsed() + " tokens").orElse("") + "]");
+          out.println(
+              " [" + token.metadata().map(m -> m.tokensUsed() + " tokens").orElse("") + "]");
           streaming = false;
         }
         return;

@@ -52,8 +52,13 @@ final class Script {
     if (next == null) {
       if (fallback == null) {
         throw new IllegalStateException(
-            "scripted model '" + modelName + "' was asked " + asked + " times but scripted only "
-                + scripted + " replies; add replies or a fallback to its builder");
+            "scripted model '"
+                + modelName
+                + "' was asked "
+                + asked
+                + " times but scripted only "
+                + scripted
+                + " replies; add replies or a fallback to its builder");
       }
       next = fallback;
     }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What both scripted models' builders have in common: the model name, the replies in order, and
- * the fallback. Not thread-safe.
+ * What both scripted models' builders have in common: the model name, the replies in order, and the
+ * fallback. Not thread-safe.
  *
  * @param <B> the concrete builder, returned by every setter
  */
@@ -77,7 +77,11 @@ public abstract class ScriptBuilder<B extends ScriptBuilder<B>> {
     replies.add(
         request ->
             AiMessage.from(
-                ToolExecutionRequest.builder().id(id).name(toolName).arguments(argumentsJson).build()));
+                ToolExecutionRequest.builder()
+                    .id(id)
+                    .name(toolName)
+                    .arguments(argumentsJson)
+                    .build()));
     return self();
   }
 

@@ -101,8 +101,13 @@ public final class ScriptedChatModel implements ChatModel {
 
   @Override
   public String toString() {
-    return "ScriptedChatModel[" + script.modelName() + ", " + remaining() + " of "
-        + script.scripted() + " replies left]";
+    return "ScriptedChatModel["
+        + script.modelName()
+        + ", "
+        + remaining()
+        + " of "
+        + script.scripted()
+        + " replies left]";
   }
 
   /** Builds a {@link ScriptedChatModel}. Not thread-safe. */

@@ -138,8 +138,12 @@ public final class TestRun {
     Optional<String> failedAt = record.error().flatMap(error -> error.nodeId());
     if (!failedAt.equals(Optional.of(nodeId))) {
       throw new AssertionError(
-          "expected the run to fail at '" + nodeId + "' but it failed at "
-              + failedAt.orElse("no node") + ": " + record.error().map(e -> e.message()).orElse(""));
+          "expected the run to fail at '"
+              + nodeId
+              + "' but it failed at "
+              + failedAt.orElse("no node")
+              + ": "
+              + record.error().map(e -> e.message()).orElse(""));
     }
     return this;
   }
@@ -169,8 +173,14 @@ public final class TestRun {
     Object actual = state.asMap().get(key);
     if (!Objects.equals(actual, expected)) {
       throw new AssertionError(
-          "expected state key '" + key + "' to be " + expected + " but it was " + actual
-              + "; the state holds " + state.keys());
+          "expected state key '"
+              + key
+              + "' to be "
+              + expected
+              + " but it was "
+              + actual
+              + "; the state holds "
+              + state.keys());
     }
     return this;
   }
@@ -178,9 +188,13 @@ public final class TestRun {
   private TestRun assertStatus(ExecutionStatus expected) {
     if (record.status() != expected) {
       throw new AssertionError(
-          "expected the run to be " + expected + " but it is " + record.status()
+          "expected the run to be "
+              + expected
+              + " but it is "
+              + record.status()
               + record.error().map(error -> ": " + error.message()).orElse("")
-              + "; events: " + events.stream().map(WorkflowEvent::type).toList());
+              + "; events: "
+              + events.stream().map(WorkflowEvent::type).toList());
     }
     return this;
   }

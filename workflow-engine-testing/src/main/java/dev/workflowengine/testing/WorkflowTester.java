@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Runs a workflow the way the engine does, but to completion before returning, so that a test can
- * assert on the path it took, its events and its output. Models and tools are whatever the
- * workflow was built with: usually {@link ScriptedChatModel}s and small lambdas.
+ * assert on the path it took, its events and its output. Models and tools are whatever the workflow
+ * was built with: usually {@link ScriptedChatModel}s and small lambdas.
  *
  * <pre>{@code
  * try (WorkflowTester tester = WorkflowTester.of(workflow)) {

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class WorkflowTesterTest {
 
-  private final ScriptedChatModel model = ScriptedChatModel.of("We are sorry; a refund is on its way.");
+  private final ScriptedChatModel model =
+      ScriptedChatModel.of("We are sorry; a refund is on its way.");
 
   private Workflow triage() {
     return Workflow.builder("triage")
-        .node("draft", state -> Map.of("reply", model.chat("Reply to: " + state.getString("ticket"))))
+        .node(
+            "draft", state -> Map.of("reply", model.chat("Reply to: " + state.getString("ticket"))))
         .human(
             "approve",
             HumanStep.builder()
@@ -22,7 +24,11 @@ class WorkflowTesterTest {
                 .requireInput("approved", Boolean.class)
                 .build())
         .node("send", state -> Map.of("receipt", "sent"))
-        .node("fail", state -> { throw new IllegalStateException("mail server down"); })
+        .node(
+            "fail",
+            state -> {
+              throw new IllegalStateException("mail server down");
+            })
         .start("draft")
         .edge("draft", "approve")
         .edge("approve", "send", state -> state.getBoolean("approved"))
@@ -47,7 +53,8 @@ class WorkflowTesterTest {
               .assertOutput("receipt", "sent");
 
       assertThat(done.events()).extracting(e -> e.sequence()).doesNotHaveDuplicates();
-      assertThat(ScriptedChatModel.lastUserText(model.requests().get(0))).contains("Reply to: charged twice");
+      assertThat(ScriptedChatModel.lastUserText(model.requests().get(0)))
+          .contains("Reply to: charged twice");
     }
   }
 

@@ -11,14 +11,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
- * Waits for an execution to finish or to wait for a person, by listening to its events (which
- * works whichever engine runs it) and then reading its record.
+ * Waits for an execution to finish or to wait for a person, by listening to its events (which works
+ * whichever engine runs it) and then reading its record.
  */
 final class Await {
+
+  private static final Duration RECHECK = Duration.ofSeconds(1);
 
   private Await() {}
 
@@ -39,15 +42,33 @@ final class Await {
     if (settled(now.status())) {
       return now;
     }
+    long deadline = System.nanoTime() + timeout.toNanos();
     Listener listener = new Listener();
     eventsAfter.apply(lastSequence).subscribe(listener);
     try {
-      listener.settled.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new WorkflowTimeoutException(
-          "execution '" + executionId + "' neither finished nor waited for a person within "
-              + timeout + "; wait longer or subscribe to its events",
-          timeout);
+      while (!listener.settled.isDone()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new WorkflowTimeoutException(
+              "execution '"
+                  + executionId
+                  + "' neither finished nor waited for a person within "
+                  + timeout
+                  + " (it is "
+                  + status.get().status()
+                  + "); wait longer or subscribe to its events",
+              timeout);
+        }
+        try {
+          listener.settled.get(Math.min(left, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slice) {
+          // Events are how a wait usually ends; the record is asked now and then as well, so a
+          // transport that lags or drops a subscriber cannot keep a caller waiting.
+          if (settled(status.get().status())) {
+            break;
+          }
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WorkflowTimeoutException(
@@ -57,7 +78,22 @@ final class Await {
     } finally {
       listener.cancel();
     }
-    return status.get();
+    return settledRecord(status, deadline);
+  }
+
+  /**
+   * The record once it shows what the events showed. A wait is announced before its record says
+   * WAITING, so for a moment the event can be ahead; re-reading briefly closes that gap.
+   */
+  private static ExecutionRecord settledRecord(Supplier<ExecutionRecord> status, long deadline) {
+    long pause = 10_000; // nanoseconds
+    ExecutionRecord record = status.get();
+    while (!settled(record.status()) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(pause);
+      pause = Math.min(pause * 2, 10_000_000);
+      record = status.get();
+    }
+    return record;
   }
 
   private static boolean settled(ExecutionStatus status) {

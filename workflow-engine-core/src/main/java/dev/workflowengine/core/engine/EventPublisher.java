@@ -91,7 +91,8 @@ final class EventPublisher implements RunListener {
 
   void waiting(String nodeId, String prompt, Optional<Instant> timeoutAt) {
     publish(
-        (seq, at) -> new WorkflowWaiting(executionId, workflowId, seq, at, nodeId, prompt, timeoutAt));
+        (seq, at) ->
+            new WorkflowWaiting(executionId, workflowId, seq, at, nodeId, prompt, timeoutAt));
   }
 
   /** Publishes that a human step was answered, before the step's own events held back. */
@@ -119,8 +120,7 @@ final class EventPublisher implements RunListener {
   }
 
   void cancelled(Optional<String> nodeId, String reason) {
-    publish(
-        (seq, at) -> new WorkflowCancelled(executionId, workflowId, seq, at, nodeId, reason));
+    publish((seq, at) -> new WorkflowCancelled(executionId, workflowId, seq, at, nodeId, reason));
   }
 
   @Override
@@ -134,7 +134,15 @@ final class EventPublisher implements RunListener {
     publish(
         (seq, at) ->
             new NodeCompleted(
-                executionId, workflowId, seq, at, nodeId, attempt, duration.toMillis(), update, Map.of()));
+                executionId,
+                workflowId,
+                seq,
+                at,
+                nodeId,
+                attempt,
+                duration.toMillis(),
+                update,
+                Map.of()));
     observer.nodeCompleted(workflowId, nodeId, duration);
   }
 

@@ -53,8 +53,8 @@ public interface ExecutionHandle {
   /**
    * Cancels the execution.
    *
-   * @return {@code true} if it was cancelled or will stop at its next node; {@code false} if it
-   *     had already finished, which changes nothing
+   * @return {@code true} if it was cancelled or will stop at its next node; {@code false} if it had
+   *     already finished, which changes nothing
    */
   boolean cancel();
 }

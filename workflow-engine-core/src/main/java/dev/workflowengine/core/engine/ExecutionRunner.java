@@ -92,7 +92,10 @@ final class ExecutionRunner {
           events,
           Optional.empty(),
           new WorkflowTimeoutException(
-              "execution '" + record.executionId() + "' waited in the queue longer than " + limit
+              "execution '"
+                  + record.executionId()
+                  + "' waited in the queue longer than "
+                  + limit
                   + " before a worker was free; add workers or raise the workflow's queue timeout",
               limit));
       core.queue.ack(lease);
@@ -224,7 +227,11 @@ final class ExecutionRunner {
   }
 
   private void finish(
-      Lease lease, ExecutionRecord record, Workflow workflow, RunResult result, EventPublisher events) {
+      Lease lease,
+      ExecutionRecord record,
+      Workflow workflow,
+      RunResult result,
+      EventPublisher events) {
     if (core.killed) {
       return;
     }
@@ -235,8 +242,7 @@ final class ExecutionRunner {
         HumanStep step = workflow.humanStep(waiting.nodeId()).orElseThrow();
         outcomes.waiting(record, events, waiting.nodeId(), step, result.state().asMap());
       }
-      case CANCELLED ->
-          outcomes.cancelled(record, events, result.position().nextNodeId());
+      case CANCELLED -> outcomes.cancelled(record, events, result.position().nextNodeId());
       case PAUSED -> {
         core.queue.nack(lease, Duration.ZERO); // closing or lease lost: another worker goes on
         return;
@@ -247,13 +253,18 @@ final class ExecutionRunner {
 
   private static WorkflowException missingWorkflow(ExecutionRecord record) {
     return new NotFoundException(
-        "workflow '" + record.workflowId() + "' version " + record.workflowVersion()
+        "workflow '"
+            + record.workflowId()
+            + "' version "
+            + record.workflowVersion()
             + " is no longer registered or stored; register it again to run its executions");
   }
 
   private static WorkflowException lostCheckpoints(ExecutionRecord record) {
     return new WorkflowException(
-        "execution '" + record.executionId() + "' has no checkpoints; the checkpoint store lost"
+        "execution '"
+            + record.executionId()
+            + "' has no checkpoints; the checkpoint store lost"
             + " them, so it cannot continue");
   }
 }

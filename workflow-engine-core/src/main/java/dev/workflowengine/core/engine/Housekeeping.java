@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An engine's periodic chores: keep the leases of running executions alive (and notice when one
- * was lost or its execution cancelled elsewhere), and end the waits of human steps whose timeout
- * has run out.
+ * An engine's periodic chores: keep the leases of running executions alive (and notice when one was
+ * lost or its execution cancelled elsewhere), and end the waits of human steps whose timeout has
+ * run out.
  */
 final class Housekeeping implements AutoCloseable {
 
@@ -42,8 +42,7 @@ final class Housekeeping implements AutoCloseable {
               return thread;
             });
     long leaseTick = Math.max(1, core.leaseDuration.toMillis() / 3);
-    scheduler.scheduleWithFixedDelay(
-        this::keepLeases, leaseTick, leaseTick, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::keepLeases, leaseTick, leaseTick, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         this::endExpiredWaits,
         sweepInterval.toMillis(),
@@ -62,7 +61,10 @@ final class Housekeeping implements AutoCloseable {
             } else {
               running.leaseLost.set(true); // another worker may have it: stop at the next node
             }
-            if (core.executions.find(executionId).map(ExecutionRecord::cancelRequested).orElse(false)
+            if (core.executions
+                    .find(executionId)
+                    .map(ExecutionRecord::cancelRequested)
+                    .orElse(false)
                 && running.cancel.compareAndSet(false, true)) {
               running.thread.interrupt();
             }
@@ -100,8 +102,12 @@ final class Housekeeping implements AutoCloseable {
           new EventPublisher(core, record.executionId(), record.workflowId()),
           nodeId,
           new WorkflowTimeoutException(
-              "nobody answered human step '" + nodeId.orElse("?") + "' of execution '"
-                  + record.executionId() + "' within " + limit
+              "nobody answered human step '"
+                  + nodeId.orElse("?")
+                  + "' of execution '"
+                  + record.executionId()
+                  + "' within "
+                  + limit
                   + "; give the step a longer timeout or an answer to use on timeout",
               limit));
     } catch (RuntimeException e) {
@@ -113,5 +119,4 @@ final class Housekeeping implements AutoCloseable {
   public void close() {
     scheduler.shutdownNow();
   }
-
 }

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Answers the human step an execution waits at, for a person or for the step's timeout. The
- * answer is checked and checkpointed on the caller's thread (the human step is one cheap node), so
- * a wrong answer is refused at once and a right one is never lost; the rest of the run goes back to
- * the queue.
+ * Answers the human step an execution waits at, for a person or for the step's timeout. The answer
+ * is checked and checkpointed on the caller's thread (the human step is one cheap node), so a wrong
+ * answer is refused at once and a right one is never lost; the rest of the run goes back to the
+ * queue.
  */
 final class HumanAnswers {
 
@@ -81,7 +81,8 @@ final class HumanAnswers {
         Records.update(
                 core.executions,
                 record.executionId(),
-                current -> current.status() == ExecutionStatus.WAITING ? current.requeued(now) : null)
+                current ->
+                    current.status() == ExecutionStatus.WAITING ? current.requeued(now) : null)
             .orElseThrow();
     if (!change.changed()) {
       throw new WorkflowValidationException(
@@ -149,7 +150,9 @@ final class HumanAnswers {
         Optional.empty(),
         new RateLimitedException(
             "the answer was recorded but the work queue stayed full, so execution '"
-                + record.executionId() + "' could not continue; " + last.getMessage(),
+                + record.executionId()
+                + "' could not continue; "
+                + last.getMessage(),
             last.retryAfter().orElse(null)));
   }
 

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
 /**
- * Counts what the engine does, for {@link EngineMetrics}. Counters are adders, so observing costs
- * a few nanoseconds; the p95 comes from the most recent {@value #WINDOW} execution durations.
+ * Counts what the engine does, for {@link EngineMetrics}. Counters are adders, so observing costs a
+ * few nanoseconds; the p95 comes from the most recent {@value #WINDOW} execution durations.
  */
 final class MetricsCollector implements EngineObserver {
 

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Records how an execution ended or paused: the record's new revision, the event, the observers,
- * and, for the end, dropping checkpoints nobody will read again. Each outcome is recorded once:
- * an execution that another party finished meanwhile is left as it is.
+ * and, for the end, dropping checkpoints nobody will read again. Each outcome is recorded once: an
+ * execution that another party finished meanwhile is left as it is.
  */
 final class Outcomes {
 
@@ -25,11 +25,8 @@ final class Outcomes {
 
   void completed(ExecutionRecord record, EventPublisher events, Map<String, Object> state) {
     Instant now = core.clock.instant();
-    finish(
-            record,
-            current -> current.finished(ExecutionStatus.COMPLETED, now, state, null))
-        .ifPresent(
-            done -> events.completed(state, done.duration().orElse(Duration.ZERO)));
+    finish(record, current -> current.finished(ExecutionStatus.COMPLETED, now, state, null))
+        .ifPresent(done -> events.completed(state, done.duration().orElse(Duration.ZERO)));
   }
 
   void failed(
@@ -48,7 +45,11 @@ final class Outcomes {
         .ifPresent(done -> events.cancelled(nodeId, "cancelled by its owner"));
   }
 
-  /** The execution now waits at a human step, with the step's prompt for this state. */
+  /**
+   * The execution now waits at a human step, with the step's prompt for this state. The event is
+   * published before the record says WAITING: whoever sees that status may answer or cancel the
+   * wait and publish the next event, which must come after this one.
+   */
   void waiting(
       ExecutionRecord record,
       EventPublisher events,
@@ -62,14 +63,21 @@ final class Outcomes {
       failed(record, events, Optional.of(nodeId), promptFailed);
       return;
     }
+    Optional<ExecutionRecord> current = core.executions.find(record.executionId());
+    if (current.isEmpty() || current.get().status().isTerminal()) {
+      return;
+    }
+    if (current.get().cancelRequested()) {
+      cancelled(record, events, Optional.of(nodeId));
+      return;
+    }
     Instant now = core.clock.instant();
     Optional<Instant> until = step.timeout().map(now::plus);
+    events.waiting(nodeId, prompt, until);
     Records.update(
-            core.executions,
-            record.executionId(),
-            current -> current.status().isTerminal() ? null : current.waiting(now, until.orElse(null)))
-        .filter(Records.Change::changed)
-        .ifPresent(change -> events.waiting(nodeId, prompt, until));
+        core.executions,
+        record.executionId(),
+        latest -> latest.status().isTerminal() ? null : latest.waiting(now, until.orElse(null)));
   }
 
   /** Moves a record to a terminal status unless it has one; empty if it had. */

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Changes execution records the optimistic way: read the latest revision, decide, write it only
- * if nobody changed it meanwhile, and decide again if somebody did.
+ * Changes execution records the optimistic way: read the latest revision, decide, write it only if
+ * nobody changed it meanwhile, and decide again if somebody did.
  */
 final class Records {
 
@@ -38,7 +38,10 @@ final class Records {
       }
     }
     throw new VersionConflictException(
-        "execution '" + executionId + "' changed " + ATTEMPTS
+        "execution '"
+            + executionId
+            + "' changed "
+            + ATTEMPTS
             + " times while it was being updated; try again");
   }
 

@@ -75,12 +75,16 @@ final class Registry {
   StoredWorkflow save(String userId, WorkflowDefinition definition) {
     if (registered.containsKey(definition.id())) {
       throw new VersionConflictException(
-          "workflow '" + definition.id() + "' is registered in code; give the definition another id");
+          "workflow '"
+              + definition.id()
+              + "' is registered in code; give the definition another id");
     }
     Optional<StoredWorkflow> latest = repository.latest(definition.id());
     if (latest.isPresent() && !latest.get().ownerId().equals(userId)) {
       throw new AccessDeniedException(
-          "workflow '" + definition.id() + "' belongs to another user; give the definition another id");
+          "workflow '"
+              + definition.id()
+              + "' belongs to another user; give the definition another id");
     }
     WorkflowDefinition versioned =
         definition.withVersion(latest.map(StoredWorkflow::version).orElse(0) + 1);
@@ -119,7 +123,10 @@ final class Registry {
 
   private static NotFoundException unknown(String workflowId, Optional<Integer> version) {
     return new NotFoundException(
-        "no workflow '" + workflowId + "'" + version.map(v -> " version " + v).orElse("")
+        "no workflow '"
+            + workflowId
+            + "'"
+            + version.map(v -> " version " + v).orElse("")
             + " is registered or stored for this user; register it with engine.register(...) or"
             + " save its definition with engine.saveDefinition(...)");
   }

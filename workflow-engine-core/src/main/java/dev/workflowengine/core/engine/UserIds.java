@@ -15,7 +15,9 @@ final class UserIds {
       throw new WorkflowValidationException(
           "the user id",
           "userId",
-          "'" + userId + "' is not a valid user id: use 1 to 128 letters, digits and _ . @ : + -,"
+          "'"
+              + userId
+              + "' is not a valid user id: use 1 to 128 letters, digits and _ . @ : + -,"
               + " starting with a letter or digit");
     }
     return userId;

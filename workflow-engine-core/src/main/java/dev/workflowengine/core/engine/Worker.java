@@ -20,6 +20,27 @@ final class Worker implements Runnable {
     this.workerId = workerId;
   }
 
+  /** A worker must outlive whatever goes wrong with one execution, or its lease would idle. */
+  private void processSafely(Lease lease) {
+    try {
+      runner.process(lease);
+    } catch (Throwable unexpected) {
+      log.error(
+          "worker {} hit an unexpected error on execution {}; the item goes back to the queue",
+          workerId,
+          lease.item().executionId(),
+          unexpected);
+      try {
+        core.queue.nack(lease, java.time.Duration.ofSeconds(1));
+      } catch (RuntimeException ignored) {
+        // the lease expires instead
+      }
+      if (unexpected instanceof VirtualMachineError fatal) {
+        throw fatal;
+      }
+    }
+  }
+
   @Override
   public void run() {
     while (!core.closing && !core.killed) {
@@ -34,7 +55,9 @@ final class Worker implements Runnable {
         }
         continue;
       }
-      lease.ifPresent(runner::process);
+      if (lease.isPresent()) {
+        processSafely(lease.get());
+      }
     }
   }
 }

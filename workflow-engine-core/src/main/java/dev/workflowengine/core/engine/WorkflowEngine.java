@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs workflows durably for many users: {@link #start} accepts an execution and queues it, worker
- * threads run it node by node with a checkpoint after every node, live events tell subscribers
- * what happens, human steps pause it until someone {@link #resume resumes} it, and any engine
- * sharing the same stores and queue finishes what a crashed one left.
+ * threads run it node by node with a checkpoint after every node, live events tell subscribers what
+ * happens, human steps pause it until someone {@link #resume resumes} it, and any engine sharing
+ * the same stores and queue finishes what a crashed one left.
  *
  * <pre>{@code
  * WorkflowEngine engine = WorkflowEngine.builder().workers(4).build();   // in-memory stores
@@ -202,7 +202,8 @@ public final class WorkflowEngine implements AutoCloseable {
     } catch (RateLimitedException full) {
       Instant now = core.clock.instant();
       ExecutionError error =
-          new ExecutionError(RateLimitedException.class.getSimpleName(), full.getMessage(), Optional.empty());
+          new ExecutionError(
+              RateLimitedException.class.getSimpleName(), full.getMessage(), Optional.empty());
       Records.update(
           core.executions,
           item.executionId(),
@@ -243,16 +244,16 @@ public final class WorkflowEngine implements AutoCloseable {
   }
 
   /**
-   * Answers the human step an execution waits at and lets it continue. The input is checked
-   * against the step before anything changes.
+   * Answers the human step an execution waits at and lets it continue. The input is checked against
+   * the step before anything changes.
    *
    * @param executionId the execution
    * @param userId the caller
    * @param input the answer
    * @return the execution's handle
    * @throws AccessDeniedException if the execution is not the caller's
-   * @throws dev.workflowengine.api.WorkflowValidationException if it does not wait or the input does
-   *     not fit the step
+   * @throws dev.workflowengine.api.WorkflowValidationException if it does not wait or the input
+   *     does not fit the step
    */
   public ExecutionHandle resume(String executionId, String userId, Map<String, ?> input) {
     ExecutionRecord record = owned(executionId, userId);
@@ -287,7 +288,8 @@ public final class WorkflowEngine implements AutoCloseable {
                 })
             .orElseThrow();
     if (!change.changed()) {
-      log.info("execution {} is {}; cancelling changes nothing", executionId, change.record().status());
+      log.info(
+          "execution {} is {}; cancelling changes nothing", executionId, change.record().status());
       return change.record().cancelRequested() && !change.record().status().isTerminal();
     }
     if (change.record().status() == ExecutionStatus.CANCELLED) {
@@ -313,7 +315,8 @@ public final class WorkflowEngine implements AutoCloseable {
    * @return a publisher that can be subscribed to once
    * @throws AccessDeniedException if the execution is not the caller's
    */
-  public Flow.Publisher<WorkflowEvent> events(String executionId, String userId, long afterSequence) {
+  public Flow.Publisher<WorkflowEvent> events(
+      String executionId, String userId, long afterSequence) {
     owned(executionId, userId);
     return core.events.subscribe(executionId, afterSequence);
   }
@@ -366,14 +369,17 @@ public final class WorkflowEngine implements AutoCloseable {
         .orElseThrow(
             () ->
                 new AccessDeniedException(
-                    "execution '" + executionId + "' is not available to user '" + userId
+                    "execution '"
+                        + executionId
+                        + "' is not available to user '"
+                        + userId
                         + "'; check the execution id and the user it was started for"));
   }
 
   /**
    * Stops gracefully: workers take no new work, running executions stop at their next node with
-   * everything checkpointed and go back to the queue for this or another engine to continue.
-   * Waits up to the builder's close timeout.
+   * everything checkpointed and go back to the queue for this or another engine to continue. Waits
+   * up to the builder's close timeout.
    */
   @Override
   public void close() {

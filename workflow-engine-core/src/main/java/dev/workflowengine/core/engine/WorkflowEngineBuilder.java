@@ -177,7 +177,8 @@ public final class WorkflowEngineBuilder {
    * @return this builder
    */
   public WorkflowEngineBuilder limits(String workflowId, WorkflowLimits workflowLimits) {
-    limits.put(requireNonNull(workflowId, "workflowId"), requireNonNull(workflowLimits, "workflowLimits"));
+    limits.put(
+        requireNonNull(workflowId, "workflowId"), requireNonNull(workflowLimits, "workflowLimits"));
     return this;
   }
 
@@ -263,12 +264,14 @@ public final class WorkflowEngineBuilder {
             checkpointStore == null ? new InMemoryCheckpointStore() : checkpointStore,
             workQueue == null ? new InMemoryWorkQueue() : workQueue,
             eventTransport == null ? new InMemoryEventTransport() : eventTransport,
-            new Registry(repository == null ? new InMemoryWorkflowRepository() : repository, catalog, clock),
+            new Registry(
+                repository == null ? new InMemoryWorkflowRepository() : repository, catalog, clock),
             clock,
             new Observers(all),
             limits,
             leaseDuration,
             pollTimeout);
-    return new WorkflowEngine(core, metrics, workers, waitSweepInterval, closeTimeout, credentialVault);
+    return new WorkflowEngine(
+        core, metrics, workers, waitSweepInterval, closeTimeout, credentialVault);
   }
 }

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Limits for the executions of one workflow in one engine, like the seeds' {@code
- * concurrent_limit} and {@code timeout}: how many may run at once, and how long one may wait in
- * the queue before it fails instead of starting late.
+ * Limits for the executions of one workflow in one engine, like the seeds' {@code concurrent_limit}
+ * and {@code timeout}: how many may run at once, and how long one may wait in the queue before it
+ * fails instead of starting late.
  *
  * <pre>{@code
  * WorkflowEngine.builder().limits("email-triage", WorkflowLimits.of(10, Duration.ofMinutes(5)))
@@ -48,7 +48,8 @@ public record WorkflowLimits(int concurrency, Optional<Duration> queueTimeout) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be >= 1 but was " + concurrency);
     }
-    return new WorkflowLimits(concurrency, Optional.of(requireNonNull(queueTimeout, "queueTimeout")));
+    return new WorkflowLimits(
+        concurrency, Optional.of(requireNonNull(queueTimeout, "queueTimeout")));
   }
 
   /**

@@ -62,7 +62,8 @@ class WorkflowEngineTest {
   void runsAnExecutionAndPublishesEveryTransitionInSequence() throws Exception {
     engine.register(greeting());
 
-    ExecutionHandle handle = engine.start(StartRequest.of("greeting", Map.of("name", "Ada")).user("u1"));
+    ExecutionHandle handle =
+        engine.start(StartRequest.of("greeting", Map.of("name", "Ada")).user("u1"));
     ExecutionRecord record = handle.await(Duration.ofSeconds(10));
 
     assertThat(record.status()).isEqualTo(ExecutionStatus.COMPLETED);
@@ -91,7 +92,8 @@ class WorkflowEngineTest {
     assertThat(waiting.status()).isEqualTo(ExecutionStatus.WAITING);
     assertThatThrownBy(() -> engine.resume(handle.executionId(), "u1", Map.of("approved", "yes")))
         .isInstanceOf(WorkflowValidationException.class);
-    assertThat(engine.status(handle.executionId(), "u1").status()).isEqualTo(ExecutionStatus.WAITING);
+    assertThat(engine.status(handle.executionId(), "u1").status())
+        .isEqualTo(ExecutionStatus.WAITING);
 
     engine.resume(handle.executionId(), "u1", Map.of("approved", true));
     ExecutionRecord done = handle.await(Duration.ofSeconds(10));
@@ -113,18 +115,40 @@ class WorkflowEngineTest {
             "node_completed",
             "workflow_completed");
     assertThat(((WorkflowWaiting) events.get(3)).prompt()).isEqualTo("Send? Reply to #7");
-    assertThat(events).extracting(WorkflowEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    assertThat(events)
+        .extracting(WorkflowEvent::sequence)
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+  }
+
+  /** A resume may race the worker announcing the wait; no event may be lost to that race. */
+  @Test
+  void resumingRightAfterTheWaitIsRecordedNeverLosesAnEvent() throws Exception {
+    engine.register(approval());
+    for (int i = 0; i < 200; i++) {
+      ExecutionHandle handle =
+          engine.start(StartRequest.of("approval", Map.of("ticket", "#" + i)).user("u1"));
+      assertThat(handle.await(Duration.ofSeconds(10)).status()).isEqualTo(ExecutionStatus.WAITING);
+      engine.resume(handle.executionId(), "u1", Map.of("approved", true));
+      assertThat(handle.await(Duration.ofSeconds(10)).status())
+          .isEqualTo(ExecutionStatus.COMPLETED);
+
+      List<WorkflowEvent> events = EngineTestSupport.allEvents(handle.events());
+      assertThat(events).extracting(WorkflowEvent::type).contains("workflow_resumed").hasSize(10);
+    }
   }
 
   @Test
   void anotherUserIsDeniedWithoutLearningWhetherTheExecutionExists() {
     engine.register(greeting());
-    ExecutionHandle handle = engine.start(StartRequest.of("greeting", Map.of("name", "Ada")).user("u1"));
+    ExecutionHandle handle =
+        engine.start(StartRequest.of("greeting", Map.of("name", "Ada")).user("u1"));
 
     assertThatThrownBy(() -> engine.status(handle.executionId(), "u2"))
         .isInstanceOf(AccessDeniedException.class)
         .hasMessage(
-            "execution '" + handle.executionId() + "' is not available to user 'u2'; check the"
+            "execution '"
+                + handle.executionId()
+                + "' is not available to user 'u2'; check the"
                 + " execution id and the user it was started for");
     assertThatThrownBy(() -> engine.status("no-such-execution", "u2"))
         .isInstanceOf(AccessDeniedException.class)
@@ -142,7 +166,8 @@ class WorkflowEngineTest {
     assertThatThrownBy(() -> engine.start(StartRequest.of("greeting", Map.of()).user("u1")))
         .isInstanceOf(WorkflowValidationException.class)
         .hasMessageContaining("input.name");
-    assertThatThrownBy(() -> engine.start(StartRequest.of("greeting", Map.of("name", "x")).user(" bad")))
+    assertThatThrownBy(
+            () -> engine.start(StartRequest.of("greeting", Map.of("name", "x")).user(" bad")))
         .isInstanceOf(WorkflowValidationException.class)
         .hasMessageContaining("not a valid user id");
   }
