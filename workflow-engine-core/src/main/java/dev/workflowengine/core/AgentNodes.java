@@ -77,6 +77,13 @@ final class AgentNodes {
       return null;
     }
     Optional<AgentDefinition> declared = context.definition.agent(name.get());
+    context.calls(
+        node.id(),
+        declared
+            .map(
+                agent ->
+                    "model:" + (agent.model().isEmpty() ? Catalog.DEFAULT_MODEL : agent.model()))
+            .orElse("agent:" + name.get()));
     if (declared.isPresent()) {
       return fromDeclaration(node, declared.get(), config, context);
     }

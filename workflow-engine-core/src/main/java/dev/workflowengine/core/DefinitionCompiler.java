@@ -68,6 +68,7 @@ final class DefinitionCompiler {
       builder.start(definition.startNode());
     }
     definition.policies().forEach(builder::policy);
+    context.resources.forEach(builder::resource);
     definition
         .state()
         .forEach(

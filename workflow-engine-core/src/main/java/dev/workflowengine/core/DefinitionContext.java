@@ -22,6 +22,7 @@ final class DefinitionContext {
   private final Set<String> written = new LinkedHashSet<>();
   private boolean writesUnknownKeys;
   private final Map<String, Template> templates = new LinkedHashMap<>();
+  final Map<String, String> resources = new LinkedHashMap<>();
 
   DefinitionContext(WorkflowDefinition definition, Catalog catalog) {
     this.definition = definition;
@@ -38,6 +39,11 @@ final class DefinitionContext {
 
   ConfigReader config(Map<String, Object> config, String location) {
     return new ConfigReader(config, location, problems);
+  }
+
+  /** A node calls this resource (a model, a tool), whose circuit breaker its callers share. */
+  void calls(String nodeId, String resource) {
+    resources.put(nodeId, resource);
   }
 
   /** A node writes this key. */

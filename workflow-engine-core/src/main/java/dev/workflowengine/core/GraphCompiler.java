@@ -77,7 +77,7 @@ final class GraphCompiler {
     for (NodeSpec node : spec.nodesById().values()) {
       NodePolicies policies =
           spec.policies().containsKey(node.id())
-              ? new NodePolicies(spec.policies().get(node.id()))
+              ? new NodePolicies(spec.policies().get(node.id()), spec.resources().get(node.id()))
               : null;
       NodeExecution execution = new NodeExecution(spec.id(), node, policies);
       executions.put(node.id(), execution);

@@ -22,6 +22,7 @@ record GraphSpec(
     List<RouteSpec> routes,
     Map<String, Reducer> reducers,
     Map<String, NodePolicy> policies,
+    Map<String, String> resources,
     Set<String> requiredInput,
     int maxSteps,
     Executor parallelExecutor) {

@@ -261,6 +261,13 @@ final class GraphValidator {
   }
 
   private void checkPolicies() {
+    for (String nodeId : spec.resources().keySet()) {
+      if (!nodes.containsKey(nodeId)) {
+        problem(
+            "resources[" + nodeId + "]",
+            "resource named for unknown node '" + nodeId + "'" + hint(nodeId));
+      }
+    }
     for (String nodeId : spec.policies().keySet()) {
       if (!nodes.containsKey(nodeId)) {
         problem(

@@ -61,6 +61,7 @@ final class LlmNode implements NodeAction {
             .optionalString("system")
             .flatMap(s -> context.template(config.location("system"), s));
     String modelName = config.optionalString("model").orElse(Catalog.DEFAULT_MODEL);
+    context.calls(node.id(), "model:" + modelName);
     Optional<ChatModel> model = context.catalog.model(modelName);
     if (model.isEmpty()) {
       config.problem(

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -28,18 +29,24 @@ final class NodePolicies {
   private final NodePolicy policy;
   private final List<Policy<Map<String, Object>>> shared = new ArrayList<>();
 
-  NodePolicies(NodePolicy policy) {
+  /**
+   * Circuit breakers shared by every node, in any workflow of this JVM, that calls the same
+   * resource (a model, a tool) with the same breaker settings: when a dependency fails, all its
+   * callers give it a rest, not only the node that noticed.
+   */
+  private static final Map<String, CircuitBreaker<Map<String, Object>>> SHARED_BREAKERS =
+      new ConcurrentHashMap<>();
+
+  /**
+   * The policies of one node.
+   *
+   * @param policy the node's policy
+   * @param resource what the node calls, such as {@code model:default}, to share its circuit
+   *     breaker with other callers of it; {@code null} for a breaker of this node alone
+   */
+  NodePolicies(NodePolicy policy, String resource) {
     this.policy = policy;
-    policy
-        .circuitBreaker()
-        .ifPresent(
-            breaker ->
-                shared.add(
-                    CircuitBreaker.<Map<String, Object>>builder()
-                        .withFailureThreshold(breaker.failureThreshold())
-                        .withDelay(breaker.delay())
-                        .handleIf(Failures::isRetriable)
-                        .build()));
+    policy.circuitBreaker().ifPresent(breaker -> shared.add(circuitBreaker(breaker, resource)));
     policy
         .rateLimit()
         .ifPresent(
@@ -57,6 +64,24 @@ final class NodePolicies {
 
   NodePolicy policy() {
     return policy;
+  }
+
+  private static CircuitBreaker<Map<String, Object>> circuitBreaker(
+      NodePolicy.CircuitBreaker settings, String resource) {
+    if (resource == null) {
+      return newBreaker(settings);
+    }
+    String key = resource + "|" + settings.failureThreshold() + "|" + settings.delay();
+    return SHARED_BREAKERS.computeIfAbsent(key, k -> newBreaker(settings));
+  }
+
+  private static CircuitBreaker<Map<String, Object>> newBreaker(
+      NodePolicy.CircuitBreaker settings) {
+    return CircuitBreaker.<Map<String, Object>>builder()
+        .withFailureThreshold(settings.failureThreshold())
+        .withDelay(settings.delay())
+        .handleIf(Failures::isRetriable)
+        .build();
   }
 
   /**

@@ -30,8 +30,9 @@ final class ToolNode implements NodeAction {
   static NodeAction compile(NodeDefinition node, String location, DefinitionContext context) {
     ConfigReader config = context.config(node.config(), location + ".config");
     config.allowOnly("tool", SETTINGS);
-    Optional<AgentTool> tool =
-        config.requiredString("tool").flatMap(name -> resolve(name, config, context.catalog));
+    Optional<String> toolName = config.requiredString("tool");
+    toolName.ifPresent(name -> context.calls(node.id(), "tool:" + name));
+    Optional<AgentTool> tool = toolName.flatMap(name -> resolve(name, config, context.catalog));
     Map<String, Object> arguments = new LinkedHashMap<>();
     Map<String, Object> given = config.objectMap("arguments");
     given.forEach(

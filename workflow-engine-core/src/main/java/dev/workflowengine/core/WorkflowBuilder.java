@@ -49,6 +49,7 @@ public final class WorkflowBuilder {
   private final List<RouteSpec> routes = new ArrayList<>();
   private final Map<String, Reducer> reducers = new LinkedHashMap<>();
   private final Map<String, NodePolicy> policies = new LinkedHashMap<>();
+  private final Map<String, String> resources = new LinkedHashMap<>();
   private final Set<String> requiredInput = new LinkedHashSet<>();
   private String start;
   private int maxSteps = DEFAULT_MAX_STEPS;
@@ -236,6 +237,21 @@ public final class WorkflowBuilder {
   }
 
   /**
+   * Names what a node calls, such as {@code model:default} or {@code tool:crm.lookup}. Nodes that
+   * name the same resource share one circuit breaker (when their policies' breaker settings are the
+   * same), across workflows: a failing dependency then gets a rest from all its callers.
+   * Definitions name the resources of their llm, tool and agent nodes themselves.
+   *
+   * @param nodeId the node
+   * @param resource the resource's name
+   * @return this builder
+   */
+  public WorkflowBuilder resource(String nodeId, String resource) {
+    resources.put(requireNonNull(nodeId, "nodeId"), requireNonNull(resource, "resource"));
+    return this;
+  }
+
+  /**
    * Requires the start input to provide these keys; a run without them is refused.
    *
    * @param keys the keys
@@ -296,6 +312,7 @@ public final class WorkflowBuilder {
             // Ordered copies: problems about policies and inputs come out in declaration order.
             Collections.unmodifiableMap(new LinkedHashMap<>(reducers)),
             Collections.unmodifiableMap(new LinkedHashMap<>(policies)),
+            Map.copyOf(resources),
             Collections.unmodifiableSet(new LinkedHashSet<>(requiredInput)),
             maxSteps,
             parallelExecutor == null ? ParallelBranches.defaultExecutor() : parallelExecutor);
