@@ -46,6 +46,31 @@ class SamplesTest {
   }
 
   @Test
+  void liveEventsShowTokensTheWaitAndTheEnd() {
+    var record = LiveEventsSample.run(out);
+
+    assertThat(record.status())
+        .isEqualTo(dev.workflowengine.api.execution.ExecutionStatus.COMPLETED);
+    assertThat(text())
+        .contains("tokens: Dear Ada, the duplicate charge of order #1182 is refunded today.")
+        .contains("workflow_waiting at approve")
+        .contains("workflow_resumed")
+        .contains("workflow_completed");
+  }
+
+  @Test
+  void crashRecoveryFinishesEveryExecutionWithoutRepeatingFinishedSteps() throws Exception {
+    var runs = CrashRecoverySample.run(out);
+
+    assertThat(text()).contains("completed: 5 of 5");
+    assertThat(runs.get("step1")).hasValue(5);
+    assertThat(runs.get("step2")).hasValue(5);
+    assertThat(runs.get("step3")).hasValue(10);
+    assertThat(runs.get("step4")).hasValue(5);
+    assertThat(runs.get("step5")).hasValue(5);
+  }
+
+  @Test
   void announcementSaysTheModelsAreScripted() {
     SampleModels.announce(out);
 
