@@ -187,7 +187,7 @@ final class RunContext {
     if (nextNode == null || Workflow.END.equals(nextNode)) {
       return false;
     }
-    NodeSpec next = workflow.spec().nodesById().get(nextNode);
+    NodeSpec next = workflow.node(nextNode);
     return next == null || next.kind() != NodeSpec.Kind.HUMAN;
   }
 

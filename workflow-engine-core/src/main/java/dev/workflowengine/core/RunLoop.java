@@ -86,7 +86,7 @@ final class RunLoop {
           run.isCancelled() ? RunResult.Status.CANCELLED : RunResult.Status.PAUSED;
       return new RunResult(run.runId(), status, view, run.path(), Optional.empty(), position);
     }
-    NodeSpec waitingAt = next == null ? null : run.workflow.spec().nodesById().get(next);
+    NodeSpec waitingAt = next == null ? null : run.workflow.node(next);
     if (waitingAt == null || waitingAt.kind() != NodeSpec.Kind.HUMAN) {
       throw new WorkflowException(
           "the graph engine stopped workflow '"

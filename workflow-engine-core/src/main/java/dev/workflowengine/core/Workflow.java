@@ -7,6 +7,7 @@ import dev.workflowengine.api.WorkflowValidationException;
 import dev.workflowengine.api.spi.CheckpointStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,18 @@ public final class Workflow {
   public static final String END = "__end__";
 
   private final GraphSpec spec;
+  private final Map<String, NodeSpec> nodes;
   private final CompiledGraph<AgentState> graph;
 
   Workflow(GraphSpec spec) {
     this.spec = spec;
+    this.nodes = Collections.unmodifiableMap(spec.nodesById());
     this.graph = GraphCompiler.compile(spec);
+  }
+
+  /** The node with an id, or {@code null}; looked up on every run, so not rebuilt each time. */
+  NodeSpec node(String nodeId) {
+    return nodes.get(nodeId);
   }
 
   /**
@@ -92,7 +100,7 @@ public final class Workflow {
    * @return its step, if the node waits for a person
    */
   public Optional<HumanStep> humanStep(String nodeId) {
-    NodeSpec node = spec.nodesById().get(nodeId);
+    NodeSpec node = nodes.get(nodeId);
     return node == null ? Optional.empty() : Optional.ofNullable(node.human());
   }
 
@@ -111,7 +119,7 @@ public final class Workflow {
    * @return the node ids
    */
   public Set<String> nodeIds() {
-    return spec.nodesById().keySet();
+    return nodes.keySet();
   }
 
   /**
@@ -277,7 +285,7 @@ public final class Workflow {
       throw new WorkflowValidationException(
           subject, "$", "the run has finished; there is nothing to resume");
     }
-    NodeSpec next = spec.nodesById().get(position.nextNodeId().orElseThrow());
+    NodeSpec next = nodes.get(position.nextNodeId().orElseThrow());
     if (next == null || next.kind() != NodeSpec.Kind.HUMAN) {
       if (!input.isEmpty()) {
         throw new WorkflowValidationException(
