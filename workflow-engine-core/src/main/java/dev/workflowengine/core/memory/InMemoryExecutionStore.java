@@ -51,10 +51,12 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   /** How many finished executions {@link #InMemoryExecutionStore()} keeps. */
   public static final int DEFAULT_MAX_FINISHED = 100_000;
 
-  private static final Comparator<ExecutionRecord> NEWEST_FIRST =
-      Comparator.comparing(ExecutionRecord::createdAt)
-          .thenComparing(ExecutionRecord::executionId)
-          .reversed();
+  /** Newest first: creation time descending, then execution id descending. */
+  private static final Comparator<UserEntry> NEWEST_FIRST =
+      (a, b) -> {
+        int byTime = b.createdAt().compareTo(a.createdAt());
+        return byTime != 0 ? byTime : b.executionId().compareTo(a.executionId());
+      };
 
   private static final Comparator<ExecutionRecord> EARLIEST_DEADLINE =
       Comparator.comparing((ExecutionRecord record) -> record.waitingUntil().orElseThrow())
@@ -63,8 +65,10 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   private final int maxFinished;
   private final Map<String, ExecutionRecord> byId = new ConcurrentHashMap<>();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  // The indexes below are guarded by the lock. Each holds the record currently in byId.
-  private final Map<String, NavigableSet<ExecutionRecord>> byUser = new HashMap<>();
+  // The indexes below are guarded by the lock. The user index holds what never changes between
+  // revisions (the record is read from byId), so most updates leave it alone; the waiting index
+  // holds the record currently in byId.
+  private final Map<String, NavigableSet<UserEntry>> byUser = new HashMap<>();
   private final NavigableSet<ExecutionRecord> waiting = new TreeSet<>(EARLIEST_DEADLINE);
   // Insertion order is the order in which executions finished: the first one is evicted first.
   private final LinkedHashSet<String> finished = new LinkedHashSet<>();
@@ -143,31 +147,51 @@ public final class InMemoryExecutionStore implements ExecutionStore {
 
   /** Replaces {@code old} (null for none) by {@code record} everywhere; holds the write lock. */
   private void store(ExecutionRecord old, ExecutionRecord record) {
+    boolean sameOwnerAndTime =
+        old != null
+            && old.userId().equals(record.userId())
+            && old.createdAt().equals(record.createdAt());
     if (old != null) {
-      unindex(old);
+      unindexWaiting(old);
+      if (!sameOwnerAndTime) {
+        unindexUser(old);
+      }
     }
     byId.put(record.executionId(), record);
-    byUser.computeIfAbsent(record.userId(), user -> new TreeSet<>(NEWEST_FIRST)).add(record);
+    if (!sameOwnerAndTime) {
+      byUser
+          .computeIfAbsent(record.userId(), user -> new TreeSet<>(NEWEST_FIRST))
+          .add(new UserEntry(record.createdAt(), record.executionId()));
+    }
     if (record.status() == ExecutionStatus.WAITING && record.waitingUntil().isPresent()) {
       waiting.add(record);
     }
     if (record.status().isTerminal()) {
       finished.add(record.executionId());
       evictFinished();
-    } else {
-      // A terminal record never becomes active again in the engine, but the SPI allows it.
+    } else if (old != null && old.status().isTerminal()) {
+      // A terminal record never becomes active again in the engine, but the SPI allows it. The
+      // set holds exactly the ids whose record is terminal, so nothing else needs removing.
       finished.remove(record.executionId());
     }
   }
 
   private void unindex(ExecutionRecord record) {
-    NavigableSet<ExecutionRecord> own = byUser.get(record.userId());
+    unindexUser(record);
+    unindexWaiting(record);
+  }
+
+  private void unindexUser(ExecutionRecord record) {
+    NavigableSet<UserEntry> own = byUser.get(record.userId());
     if (own != null) {
-      own.remove(record);
+      own.remove(new UserEntry(record.createdAt(), record.executionId()));
       if (own.isEmpty()) {
         byUser.remove(record.userId());
       }
     }
+  }
+
+  private void unindexWaiting(ExecutionRecord record) {
     if (record.status() == ExecutionStatus.WAITING && record.waitingUntil().isPresent()) {
       waiting.remove(record);
     }
@@ -192,11 +216,12 @@ public final class InMemoryExecutionStore implements ExecutionStore {
     boolean hasMore = false;
     lock.readLock().lock();
     try {
-      NavigableSet<ExecutionRecord> own = byUser.get(userId);
+      NavigableSet<UserEntry> own = byUser.get(userId);
       if (own != null) {
         int skipped = 0;
         // The set is newest first; the time window narrows the scan as an index range would.
-        for (ExecutionRecord record : window(own, query)) {
+        for (UserEntry entry : window(own, query)) {
+          ExecutionRecord record = byId.get(entry.executionId());
           if (!query.matches(record)) {
             continue;
           }
@@ -220,14 +245,13 @@ public final class InMemoryExecutionStore implements ExecutionStore {
    * The records of a user's newest-first set that can fall in the query's time window, narrowed as
    * an index range would; the caller still applies every filter.
    */
-  private static NavigableSet<ExecutionRecord> window(
-      NavigableSet<ExecutionRecord> own, ExecutionQuery query) {
+  private static NavigableSet<UserEntry> window(NavigableSet<UserEntry> own, ExecutionQuery query) {
     Optional<Instant> after = query.createdAfter();
     Optional<Instant> before = query.createdBefore();
     if (after.isPresent() && before.isPresent() && !after.get().isBefore(before.get())) {
       return Collections.emptyNavigableSet();
     }
-    NavigableSet<ExecutionRecord> range = own;
+    NavigableSet<UserEntry> range = own;
     if (before.isPresent()) {
       // Records created before the bound sort after its probe: older sorts later.
       range = range.tailSet(probe(before.get()), false);
@@ -240,10 +264,10 @@ public final class InMemoryExecutionStore implements ExecutionStore {
     return range;
   }
 
-  /** A record that sorts after every other record created at {@code at}, newest first. */
-  private static ExecutionRecord probe(Instant at) {
+  /** An entry that sorts after every other entry created at {@code at}, newest first. */
+  private static UserEntry probe(Instant at) {
     // The empty id is the smallest, and ids sort descending.
-    return ExecutionRecord.queued("", "", 1, "", at);
+    return new UserEntry(at, "");
   }
 
   @Override
@@ -284,4 +308,7 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   public int maxFinished() {
     return maxFinished;
   }
+
+  /** What the user index sorts by: neither changes between revisions of a record. */
+  private record UserEntry(Instant createdAt, String executionId) {}
 }
