@@ -33,6 +33,8 @@ final class ExecutionRunner {
   private static final Logger log = LoggerFactory.getLogger(ExecutionRunner.class);
   private static final Duration LIMIT_WAIT = Duration.ofMillis(250);
   private static final Duration FAILURE_RETRY = Duration.ofSeconds(1);
+  private static final Duration UNKNOWN_WORKFLOW_RETRY = Duration.ofMillis(200);
+  private static final int UNKNOWN_WORKFLOW_DELIVERIES = 50;
 
   private final EngineCore core;
   private final Outcomes outcomes;
@@ -80,6 +82,12 @@ final class ExecutionRunner {
     }
     Optional<Workflow> workflow =
         core.registry.forExecution(record.workflowId(), record.workflowVersion());
+    if (workflow.isEmpty() && lease.deliveryCount() < UNKNOWN_WORKFLOW_DELIVERIES) {
+      // Workers start when the engine is built, before the host registers its workflows, and
+      // another engine sharing the queue may know the workflow: hand the item back for a while.
+      core.queue.nack(lease, UNKNOWN_WORKFLOW_RETRY);
+      return;
+    }
     if (workflow.isEmpty()) {
       outcomes.failed(record, events, Optional.empty(), missingWorkflow(record));
       core.queue.ack(lease);
