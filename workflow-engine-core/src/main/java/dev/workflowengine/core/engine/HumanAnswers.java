@@ -41,15 +41,16 @@ final class HumanAnswers {
    *     nothing changes then
    */
   void answer(ExecutionRecord record, Map<String, ?> input) {
-    ExecutionRecord claimed = claim(record);
+    Claim claim = claim(record);
+    ExecutionRecord claimed = claim.record();
     Workflow workflow =
         core.registry
             .forExecution(claimed.workflowId(), claimed.workflowVersion())
-            .orElseThrow(() -> unclaimAndFail(claimed, "its workflow is no longer registered"));
+            .orElseThrow(() -> unclaimAndFail(claim, "its workflow is no longer registered"));
     RunPosition position =
         workflow
             .restore(claimed.executionId(), core.checkpoints)
-            .orElseThrow(() -> unclaimAndFail(claimed, "its checkpoints are lost"));
+            .orElseThrow(() -> unclaimAndFail(claim, "its checkpoints are lost"));
     String nodeId = position.nextNodeId().orElseThrow();
     EventPublisher events = new EventPublisher(core, claimed.executionId(), claimed.workflowId());
     events.hold();
@@ -67,22 +68,34 @@ final class HumanAnswers {
                   .build());
     } catch (RuntimeException refused) {
       events.discardHeld();
-      unclaim(claimed);
+      unclaim(claim);
       throw refused;
     }
     events.resumed(nodeId, Map.copyOf(input));
     continueAfter(claimed, workflow, result, events);
   }
 
+  /**
+   * A record this answer moved from WAITING to QUEUED, and the deadline of the wait it ended: a
+   * queued record has none, so a refused answer must restore it from here.
+   */
+  private record Claim(ExecutionRecord record, Instant deadline) {}
+
   /** Moves the record from WAITING to QUEUED, so that nobody else answers or cancels it. */
-  private ExecutionRecord claim(ExecutionRecord record) {
+  private Claim claim(ExecutionRecord record) {
     Instant now = core.clock.instant();
+    Instant[] deadline = new Instant[1];
     Records.Change change =
         Records.update(
                 core.executions,
                 record.executionId(),
-                current ->
-                    current.status() == ExecutionStatus.WAITING ? current.requeued(now) : null)
+                current -> {
+                  if (current.status() != ExecutionStatus.WAITING) {
+                    return null;
+                  }
+                  deadline[0] = current.waitingUntil().orElse(null);
+                  return current.requeued(now);
+                })
             .orElseThrow();
     if (!change.changed()) {
       throw new WorkflowValidationException(
@@ -90,29 +103,25 @@ final class HumanAnswers {
           "$",
           "the execution is not waiting for a person; it is " + change.record().status());
     }
-    return change.record();
+    return new Claim(change.record(), deadline[0]);
   }
 
   /** Puts a claimed record back to waiting, keeping its deadline. */
-  private void unclaim(ExecutionRecord claimed) {
+  private void unclaim(Claim claim) {
     Instant now = core.clock.instant();
     Records.update(
         core.executions,
-        claimed.executionId(),
+        claim.record().executionId(),
         current ->
-            current.revision() == claimed.revision()
-                ? current.waiting(now, claimedDeadline(claimed))
+            current.revision() == claim.record().revision()
+                ? current.waiting(now, claim.deadline())
                 : null);
   }
 
-  private static Instant claimedDeadline(ExecutionRecord claimed) {
-    return claimed.waitingUntil().orElse(null);
-  }
-
-  private WorkflowException unclaimAndFail(ExecutionRecord claimed, String why) {
-    unclaim(claimed);
+  private WorkflowException unclaimAndFail(Claim claim, String why) {
+    unclaim(claim);
     return new WorkflowException(
-        "execution '" + claimed.executionId() + "' cannot continue: " + why);
+        "execution '" + claim.record().executionId() + "' cannot continue: " + why);
   }
 
   private void continueAfter(

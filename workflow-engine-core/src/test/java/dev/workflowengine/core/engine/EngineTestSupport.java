@@ -10,7 +10,11 @@ import dev.workflowengine.core.memory.InMemoryCheckpointStore;
 import dev.workflowengine.core.memory.InMemoryEventTransport;
 import dev.workflowengine.core.memory.InMemoryExecutionStore;
 import dev.workflowengine.core.memory.InMemoryWorkQueue;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 /** Collects events from a publisher until it completes. */
@@ -86,12 +92,16 @@ final class EngineTestSupport {
         .isTrue();
   }
 
-  /** A queue that tells a latch each time it hands an item to a worker. */
+  /** A queue that tells someone each time it hands an item to a worker. */
   static final class SignallingQueue implements WorkQueue {
     private final WorkQueue delegate;
-    private final CountDownLatch leased;
+    private final Consumer<Lease> leased;
 
     SignallingQueue(WorkQueue delegate, CountDownLatch leased) {
+      this(delegate, lease -> leased.countDown());
+    }
+
+    SignallingQueue(WorkQueue delegate, Consumer<Lease> leased) {
       this.delegate = delegate;
       this.leased = leased;
     }
@@ -105,7 +115,7 @@ final class EngineTestSupport {
     public Optional<Lease> poll(String workerId, Duration leaseDuration, Duration maxWait)
         throws InterruptedException {
       Optional<Lease> lease = delegate.poll(workerId, leaseDuration, maxWait);
-      lease.ifPresent(taken -> leased.countDown());
+      lease.ifPresent(leased);
       return lease;
     }
 
@@ -127,6 +137,34 @@ final class EngineTestSupport {
     @Override
     public int depth() {
       return delegate.depth();
+    }
+  }
+
+  /** A clock that stands still until a test moves it. */
+  static final class MutableClock extends Clock {
+    private final AtomicReference<Instant> now;
+
+    MutableClock(Instant start) {
+      this.now = new AtomicReference<>(start);
+    }
+
+    void advance(Duration duration) {
+      now.updateAndGet(at -> at.plus(duration));
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("a test clock stays in UTC");
     }
   }
 
