@@ -194,8 +194,7 @@ final class ExecutionRunner {
       Workflow workflow,
       RunPosition position,
       EventPublisher events) {
-    EngineCore.Running local = new EngineCore.Running(Thread.currentThread(), lease);
-    core.running.put(record.executionId(), local);
+    EngineCore.Running local = runLocally(record.executionId(), lease);
     RunResult result;
     try {
       result =
@@ -220,6 +219,25 @@ final class ExecutionRunner {
       Thread.interrupted(); // a cancellation's interrupt must not reach the next poll
     }
     finish(local.lease.get(), record, workflow, result, events);
+  }
+
+  /**
+   * Registers the run where {@code cancel} finds it. A cancel that came after {@link #markRunning}
+   * but before this found no run to stop and only recorded the request, so the record is read
+   * again.
+   */
+  private EngineCore.Running runLocally(String executionId, Lease lease) {
+    EngineCore.Running local = new EngineCore.Running(Thread.currentThread(), lease);
+    core.running.put(executionId, local);
+    try {
+      if (core.executions.find(executionId).map(ExecutionRecord::cancelRequested).orElse(false)) {
+        local.cancel.set(true);
+      }
+    } catch (RuntimeException storeFailure) {
+      core.running.remove(executionId);
+      throw storeFailure;
+    }
+    return local;
   }
 
   private void finishFailed(
