@@ -107,16 +107,13 @@ final class EventPublisher implements RunListener {
   }
 
   void failed(Optional<String> nodeId, Throwable error) {
+    failed(nodeId, error.getClass().getSimpleName(), String.valueOf(error.getMessage()));
+  }
+
+  void failed(Optional<String> nodeId, String errorType, String message) {
     publish(
         (seq, at) ->
-            new WorkflowFailed(
-                executionId,
-                workflowId,
-                seq,
-                at,
-                nodeId,
-                error.getClass().getSimpleName(),
-                String.valueOf(error.getMessage())));
+            new WorkflowFailed(executionId, workflowId, seq, at, nodeId, errorType, message));
   }
 
   void cancelled(Optional<String> nodeId, String reason) {

@@ -38,10 +38,12 @@ final class ExecutionRunner {
 
   private final EngineCore core;
   private final Outcomes outcomes;
+  private final UnpublishedEnds ends;
 
   ExecutionRunner(EngineCore core, Outcomes outcomes) {
     this.core = core;
     this.outcomes = outcomes;
+    this.ends = new UnpublishedEnds(core);
   }
 
   void process(Lease lease) {
@@ -51,6 +53,7 @@ final class ExecutionRunner {
     try {
       Optional<ExecutionRecord> record = core.executions.find(executionId);
       if (record.isEmpty() || !isRunnable(record.get())) {
+        record.filter(r -> r.status().isTerminal()).ifPresent(ends::publishIfMissing);
         core.queue.ack(lease);
         return;
       }

@@ -58,6 +58,15 @@ class CrashRecoveryTest {
    */
   private static Workflow pipeline(
       Invocations invocations, IntPredicate blocksAtNode3, CountDownLatch blockedAtNode3) {
+    return pipeline(invocations, blocksAtNode3, blockedAtNode3, false);
+  }
+
+  private static Workflow pipeline(
+      Invocations invocations,
+      IntPredicate blocksAtNode3,
+      CountDownLatch atNode3,
+      boolean countEveryone) {
+    CountDownLatch blockedAtNode3 = atNode3;
     WorkflowBuilder builder = Workflow.builder("pipeline").start("n1").requireInput("order");
     for (int node = 1; node <= NODES; node++) {
       int number = node;
@@ -65,6 +74,9 @@ class CrashRecoveryTest {
           "n" + number,
           state -> {
             invocations.count(number);
+            if (number == 3 && countEveryone) {
+              blockedAtNode3.countDown();
+            }
             if (number == 3 && blocksAtNode3.test(state.getInt("order"))) {
               blockedAtNode3.countDown();
               new CountDownLatch(1).await(); // a long model call that only the crash ends
@@ -179,6 +191,60 @@ class CrashRecoveryTest {
       }
     } finally {
       engineA.close();
+    }
+  }
+
+  /**
+   * An engine that dies after recording an execution's end but before publishing its terminal event
+   * used to leave the event stream open for ever: the next engine found the record finished and
+   * only acknowledged the work item.
+   */
+  @Test
+  void theEndOfAnExecutionIsPublishedEvenIfItsEngineDiedRightAfterRecordingIt() throws Exception {
+    EngineTestSupport.Shared shared = new EngineTestSupport.Shared();
+    CountDownLatch recordedTheEnd = new CountDownLatch(1);
+    Workflow quick =
+        Workflow.builder("quick")
+            .node("only", state -> Map.of("answer", 42))
+            .start("only")
+            .edge("only", Workflow.END)
+            .build();
+    WorkflowEngine engineA =
+        shared
+            .engine()
+            .leaseDuration(LEASE)
+            .observer(
+                new EngineObserver() {
+                  @Override
+                  public void executionFinished(ExecutionRecord record) {
+                    // between the record's last revision and the terminal event: the process dies
+                    recordedTheEnd.countDown();
+                    try {
+                      new CountDownLatch(1).await();
+                    } catch (InterruptedException killed) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                })
+            .build();
+    engineA.register(quick);
+    String id = engineA.start(StartRequest.of("quick", Map.of()).user("u1")).executionId();
+    EngineTestSupport.await(recordedTheEnd);
+    engineA.shutdownNow();
+    assertThat(shared.executions().find(id).orElseThrow().status())
+        .isEqualTo(ExecutionStatus.COMPLETED);
+
+    try (WorkflowEngine engineB = shared.engine().leaseDuration(LEASE).build()) {
+      engineB.register(quick);
+      List<WorkflowEvent> events = allEvents(engineB.events(id, "u1", 0));
+
+      assertCompleteStream(events);
+      WorkflowCompleted end = (WorkflowCompleted) events.get(events.size() - 1);
+      assertThat(end.output()).containsEntry("answer", 42);
+      assertThat(events)
+          .extracting(WorkflowEvent::type)
+          .containsExactly(
+              "workflow_started", "node_started", "node_completed", "workflow_completed");
     }
   }
 
