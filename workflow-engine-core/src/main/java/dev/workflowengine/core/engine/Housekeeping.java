@@ -97,7 +97,7 @@ final class Housekeeping implements AutoCloseable {
         return;
       }
       Duration limit = step.flatMap(HumanStep::timeout).orElse(Duration.ZERO);
-      outcomes.failed(
+      outcomes.waitExpired(
           record,
           new EventPublisher(core, record.executionId(), record.workflowId()),
           nodeId,
