@@ -68,6 +68,11 @@ final class EventPublisher implements RunListener {
     sequence++;
   }
 
+  /** Whether the execution had no event yet when this publisher was made, nor has one since. */
+  synchronized boolean nothingPublished() {
+    return sequence == 0 && held == null;
+  }
+
   /** Holds events back until {@link #release}, which publishes its own event first. */
   synchronized void hold() {
     held = new ArrayList<>();

@@ -173,8 +173,11 @@ final class ExecutionRunner {
       core.queue.ack(lease); // cancelled or finished meanwhile; whoever did it recorded it
       return;
     }
-    if (record.startedAt().isEmpty()) {
+    if (events.nothingPublished()) {
+      // not startedAt: an engine may have died between marking it running and announcing it
       events.started(record.workflowVersion(), record.userId());
+    }
+    if (record.startedAt().isEmpty()) {
       core.observer.executionStarted(running.get());
     }
     run(lease, running.get(), workflow, position, events);

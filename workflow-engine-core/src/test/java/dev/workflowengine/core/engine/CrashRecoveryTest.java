@@ -33,7 +33,7 @@ class CrashRecoveryTest {
 
   private static final int EXECUTIONS = 200;
   private static final int NODES = 5;
-  private static final Duration LEASE = Duration.ofMillis(400);
+  private static final Duration LEASE = Duration.ofSeconds(1);
 
   /** Node invocations per execution, {@code [node - 1]}, in one engine. */
   private static final class Invocations {
@@ -137,6 +137,97 @@ class CrashRecoveryTest {
           assertRanOnceInOneEngine(order, a, b);
         }
       }
+    }
+  }
+
+  @Test
+  void anEngineKilledWhileExecutionsFlowLosesNothingAndRerunsAtMostTheNodeItWasIn()
+      throws Exception {
+    EngineTestSupport.Shared shared = new EngineTestSupport.Shared();
+    CountDownLatch halfway = new CountDownLatch(EXECUTIONS / 2);
+    Invocations inA = new Invocations();
+    Invocations inB = new Invocations();
+    // Node 3 of A counts down; A dies wherever its four workers are when half got there.
+    WorkflowEngine engineA = shared.engine().workers(4).leaseDuration(LEASE).build();
+    engineA.register(pipeline(inA, order -> false, halfway, true));
+    List<String> ids = new ArrayList<>();
+    for (int order = 0; order < EXECUTIONS; order++) {
+      ids.add(
+          engineA
+              .start(StartRequest.of("pipeline", Map.of("order", order)).user("u1"))
+              .executionId());
+    }
+    EngineTestSupport.await(halfway);
+    engineA.shutdownNow();
+
+    try (WorkflowEngine engineB = shared.engine().workers(4).leaseDuration(LEASE).build()) {
+      engineB.register(pipeline(inB, order -> false, new CountDownLatch(0)));
+      for (int order = 0; order < EXECUTIONS; order++) {
+        String id = ids.get(order);
+        ExecutionRecord record = engineB.handle(id, "u1").await(PATIENCE);
+        assertThat(record.status())
+            .as("execution %d: %s", order, record)
+            .isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(record.output()).containsEntry("order", order).containsEntry("total", 15);
+
+        List<WorkflowEvent> events = allEvents(engineB.events(id, "u1", 0));
+        assertCompleteStream(events);
+        assertThat(events.get(0).type())
+            .as("execution %d: %s", order, events)
+            .isEqualTo("workflow_started");
+        assertThat(events).filteredOn(e -> e.type().equals("workflow_started")).hasSize(1);
+        assertThat(events.get(events.size() - 1)).isInstanceOf(WorkflowCompleted.class);
+        assertAtMostTheInterruptedNodeRanTwice(order, inA.of(id), inB.of(id));
+      }
+    }
+  }
+
+  /**
+   * An engine that died after marking an execution running but before announcing it left an event
+   * stream without workflow_started: the next engine saw the start time and took it as announced.
+   */
+  @Test
+  void anExecutionIsAnnouncedEvenIfItsEngineDiedRightAfterMarkingItRunning() throws Exception {
+    EngineTestSupport.Shared shared = new EngineTestSupport.Shared();
+    CountDownLatch markedRunning = new CountDownLatch(1);
+    EngineTestSupport.ForwardingExecutionStore dying =
+        new EngineTestSupport.ForwardingExecutionStore(shared.executions()) {
+          @Override
+          public boolean update(ExecutionRecord record, long expectedRevision) {
+            boolean updated = delegate.update(record, expectedRevision);
+            if (updated && record.status() == ExecutionStatus.RUNNING) {
+              markedRunning.countDown(); // and the process dies here
+              try {
+                new CountDownLatch(1).await();
+              } catch (InterruptedException killed) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return updated;
+          }
+        };
+    Workflow quick =
+        Workflow.builder("quick")
+            .node("only", state -> Map.of("answer", 42))
+            .start("only")
+            .edge("only", Workflow.END)
+            .build();
+    WorkflowEngine engineA =
+        shared.engine().executionStore(dying).workers(1).leaseDuration(LEASE).build();
+    engineA.register(quick);
+    String id = engineA.start(StartRequest.of("quick", Map.of()).user("u1")).executionId();
+    EngineTestSupport.await(markedRunning);
+    engineA.shutdownNow();
+
+    try (WorkflowEngine engineB = shared.engine().leaseDuration(LEASE).build()) {
+      engineB.register(quick);
+      List<WorkflowEvent> events = allEvents(engineB.events(id, "u1", 0));
+
+      assertCompleteStream(events);
+      assertThat(events)
+          .extracting(WorkflowEvent::type)
+          .containsExactly(
+              "workflow_started", "node_started", "node_completed", "workflow_completed");
     }
   }
 
@@ -246,6 +337,34 @@ class CrashRecoveryTest {
           .containsExactly(
               "workflow_started", "node_started", "node_completed", "workflow_completed");
     }
+  }
+
+  /**
+   * A ran a prefix of the nodes and B the rest; they share at most the node A was in when it died.
+   */
+  private static void assertAtMostTheInterruptedNodeRanTwice(int order, int[] a, int[] b) {
+    String runs =
+        "execution "
+            + order
+            + ": A "
+            + java.util.Arrays.toString(a)
+            + ", B "
+            + java.util.Arrays.toString(b);
+    int lastInA = 0;
+    int firstInB = NODES + 1;
+    for (int node = 1; node <= NODES; node++) {
+      assertThat(a[node - 1]).as(runs).isLessThanOrEqualTo(1);
+      assertThat(b[node - 1]).as(runs).isLessThanOrEqualTo(1);
+      assertThat(a[node - 1] + b[node - 1]).as(runs).isPositive();
+      if (a[node - 1] == 1) {
+        assertThat(node).as(runs).isEqualTo(lastInA + 1); // a prefix
+        lastInA = node;
+      }
+      if (b[node - 1] == 1 && firstInB > NODES) {
+        firstInB = node;
+      }
+    }
+    assertThat(firstInB).as(runs).isBetween(lastInA, lastInA + 1);
   }
 
   /** An execution A never reached node 3 of runs entirely in one engine, each node once. */

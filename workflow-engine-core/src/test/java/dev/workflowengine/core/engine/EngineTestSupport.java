@@ -3,6 +3,10 @@ package dev.workflowengine.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workflowengine.api.event.WorkflowEvent;
+import dev.workflowengine.api.execution.ExecutionPage;
+import dev.workflowengine.api.execution.ExecutionQuery;
+import dev.workflowengine.api.execution.ExecutionRecord;
+import dev.workflowengine.api.spi.ExecutionStore;
 import dev.workflowengine.api.spi.Lease;
 import dev.workflowengine.api.spi.WorkItem;
 import dev.workflowengine.api.spi.WorkQueue;
@@ -137,6 +141,40 @@ final class EngineTestSupport {
     @Override
     public int depth() {
       return delegate.depth();
+    }
+  }
+
+  /** An execution store that forwards every call; tests override a call to step in. */
+  static class ForwardingExecutionStore implements ExecutionStore {
+    final ExecutionStore delegate;
+
+    ForwardingExecutionStore(ExecutionStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void insert(ExecutionRecord record) {
+      delegate.insert(record);
+    }
+
+    @Override
+    public Optional<ExecutionRecord> find(String executionId) {
+      return delegate.find(executionId);
+    }
+
+    @Override
+    public boolean update(ExecutionRecord record, long expectedRevision) {
+      return delegate.update(record, expectedRevision);
+    }
+
+    @Override
+    public ExecutionPage query(String userId, ExecutionQuery query) {
+      return delegate.query(userId, query);
+    }
+
+    @Override
+    public List<ExecutionRecord> findWaitingPast(Instant now, int limit) {
+      return delegate.findWaitingPast(now, limit);
     }
   }
 

@@ -12,12 +12,9 @@ import dev.workflowengine.api.event.WorkflowEvent;
 import dev.workflowengine.api.event.WorkflowFailed;
 import dev.workflowengine.api.event.WorkflowResumed;
 import dev.workflowengine.api.event.WorkflowWaiting;
-import dev.workflowengine.api.execution.ExecutionPage;
-import dev.workflowengine.api.execution.ExecutionQuery;
 import dev.workflowengine.api.execution.ExecutionRecord;
 import dev.workflowengine.api.execution.ExecutionStatus;
 import dev.workflowengine.api.execution.StartRequest;
-import dev.workflowengine.api.spi.ExecutionStore;
 import dev.workflowengine.core.HumanStep;
 import dev.workflowengine.core.Workflow;
 import dev.workflowengine.core.memory.InMemoryEventTransport;
@@ -26,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -231,16 +227,19 @@ class HumanStepEngineTest {
   }
 
   /** Holds the first sweep that finds an expired wait until the test lets it go on. */
-  private static final class HeldSweeps implements ExecutionStore {
-    final InMemoryExecutionStore store = new InMemoryExecutionStore();
+  private static final class HeldSweeps extends EngineTestSupport.ForwardingExecutionStore {
     final CountDownLatch found = new CountDownLatch(1);
     final CountDownLatch go = new CountDownLatch(1);
     final CountDownLatch nextSweep = new CountDownLatch(1);
     private final AtomicInteger sweepsSinceFound = new AtomicInteger(-1);
 
+    HeldSweeps() {
+      super(new InMemoryExecutionStore());
+    }
+
     @Override
     public List<ExecutionRecord> findWaitingPast(Instant now, int limit) {
-      List<ExecutionRecord> expired = store.findWaitingPast(now, limit);
+      List<ExecutionRecord> expired = delegate.findWaitingPast(now, limit);
       if (!expired.isEmpty() && sweepsSinceFound.compareAndSet(-1, 0)) {
         found.countDown();
         try {
@@ -252,26 +251,6 @@ class HumanStepEngineTest {
         nextSweep.countDown(); // the held sweep has done all it was going to do
       }
       return expired;
-    }
-
-    @Override
-    public void insert(ExecutionRecord record) {
-      store.insert(record);
-    }
-
-    @Override
-    public Optional<ExecutionRecord> find(String executionId) {
-      return store.find(executionId);
-    }
-
-    @Override
-    public boolean update(ExecutionRecord record, long expectedRevision) {
-      return store.update(record, expectedRevision);
-    }
-
-    @Override
-    public ExecutionPage query(String userId, ExecutionQuery query) {
-      return store.query(userId, query);
     }
   }
 
