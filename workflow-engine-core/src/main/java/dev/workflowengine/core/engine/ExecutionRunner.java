@@ -222,6 +222,7 @@ final class ExecutionRunner {
       return;
     } finally {
       core.running.remove(record.executionId());
+      local.end();
       Thread.interrupted(); // a cancellation's interrupt must not reach the next poll
     }
     finish(local.lease.get(), record, workflow, result, events);

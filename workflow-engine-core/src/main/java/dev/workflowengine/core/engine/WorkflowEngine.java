@@ -300,7 +300,7 @@ public final class WorkflowEngine implements AutoCloseable {
     } else {
       EngineCore.Running local = core.running.get(executionId);
       if (local != null && local.cancel.compareAndSet(false, true)) {
-        local.thread.interrupt();
+        local.interrupt();
       }
     }
     return true;
