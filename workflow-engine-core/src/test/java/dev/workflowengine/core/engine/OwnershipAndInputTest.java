@@ -14,14 +14,23 @@ import dev.workflowengine.api.execution.ExecutionQuery;
 import dev.workflowengine.api.execution.ExecutionRecord;
 import dev.workflowengine.api.execution.ExecutionStatus;
 import dev.workflowengine.api.execution.StartRequest;
+import dev.workflowengine.api.spi.Checkpoint;
+import dev.workflowengine.api.spi.CheckpointStore;
+import dev.workflowengine.api.spi.ExecutionStore;
 import dev.workflowengine.api.spi.StoredWorkflow;
 import dev.workflowengine.core.Catalog;
 import dev.workflowengine.core.HumanStep;
 import dev.workflowengine.core.Workflow;
 import dev.workflowengine.core.Workflows;
+import dev.workflowengine.core.memory.InMemoryCheckpointStore;
+import dev.workflowengine.core.memory.InMemoryExecutionStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
@@ -204,6 +213,101 @@ class OwnershipAndInputTest {
     assertThat(otherKey.await(PATIENCE).status()).isEqualTo(ExecutionStatus.COMPLETED);
     assertThat(greetings.get()).isEqualTo(3);
     assertThat(engine.history("u1", ExecutionQuery.recent(10)).executions()).hasSize(2);
+  }
+
+  /**
+   * Holds the first of two starts after it checkpointed its execution and before it records it,
+   * until the second start, refused by that checkpoint, has looked the execution up.
+   */
+  private static final class HeldFirstStart implements CheckpointStore {
+    final InMemoryCheckpointStore delegate = new InMemoryCheckpointStore();
+    final InMemoryExecutionStore records = new InMemoryExecutionStore();
+    final CountDownLatch firstCheckpointed = new CountDownLatch(1);
+    final CountDownLatch secondLookedUp = new CountDownLatch(1);
+    private volatile Thread second;
+
+    /** The records, telling when the refused second start looks its execution up. */
+    final ExecutionStore executions =
+        new EngineTestSupport.ForwardingExecutionStore(records) {
+          @Override
+          public Optional<ExecutionRecord> find(String executionId) {
+            Optional<ExecutionRecord> record = delegate.find(executionId);
+            if (Thread.currentThread() == second) {
+              secondLookedUp.countDown();
+            }
+            return record;
+          }
+        };
+
+    @Override
+    public void append(Checkpoint checkpoint) {
+      if (checkpoint.step() != 0 || firstCheckpointed.getCount() == 0) {
+        try {
+          delegate.append(checkpoint);
+        } catch (RuntimeException refused) {
+          second = Thread.currentThread();
+          throw refused;
+        }
+        return;
+      }
+      delegate.append(checkpoint);
+      firstCheckpointed.countDown();
+      try {
+        EngineTestSupport.await(secondLookedUp);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public List<Checkpoint> load(String executionId) {
+      return delegate.load(executionId);
+    }
+
+    @Override
+    public void delete(String executionId) {
+      delegate.delete(executionId);
+    }
+  }
+
+  /**
+   * Two starts with one idempotency key at the same moment: the second used to find the first's
+   * checkpoint but not yet its record, and threw AccessDeniedException for its own execution.
+   */
+  @Test
+  void concurrentStartsWithTheSameIdempotencyKeyShareOneExecution() throws Exception {
+    HeldFirstStart held = new HeldFirstStart();
+    try (WorkflowEngine engine =
+        WorkflowEngine.builder()
+            .checkpointStore(held)
+            .executionStore(held.executions)
+            .workers(1)
+            .build()) {
+      engine.register(
+          Workflow.builder("greeting")
+              .node(
+                  "greet",
+                  state -> {
+                    greetings.incrementAndGet();
+                    return Map.of("greeting", "Hello");
+                  })
+              .start("greet")
+              .edge("greet", Workflow.END)
+              .build());
+      StartRequest request =
+          StartRequest.of("greeting", Map.of()).user("u1").idempotencyKey("order-17");
+
+      CompletableFuture<ExecutionHandle> first =
+          CompletableFuture.supplyAsync(() -> engine.start(request));
+      EngineTestSupport.await(held.firstCheckpointed);
+      ExecutionHandle second = engine.start(request);
+
+      String id = first.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).executionId();
+      assertThat(second.executionId()).isEqualTo(id);
+      assertThat(second.await(PATIENCE).status()).isEqualTo(ExecutionStatus.COMPLETED);
+      assertThat(greetings.get()).isEqualTo(1);
+      assertThat(engine.history("u1", ExecutionQuery.recent(10)).executions()).hasSize(1);
+    }
   }
 
   private static WorkflowDefinition definition(String id, String nodeJson) {
