@@ -161,26 +161,31 @@ final class ExecutionRunner {
       core.queue.ack(lease);
       return;
     }
-    String next = position.nextNodeId().orElseThrow();
-    Optional<HumanStep> human = workflow.humanStep(next);
-    if (human.isPresent()) {
-      outcomes.waiting(record, events, next, human.get(), position.state());
-      core.queue.ack(lease);
-      return;
-    }
     Optional<ExecutionRecord> running = markRunning(record);
     if (running.isEmpty()) {
       core.queue.ack(lease); // cancelled or finished meanwhile; whoever did it recorded it
       return;
     }
-    if (events.nothingPublished()) {
-      // not startedAt: an engine may have died between marking it running and announcing it
-      events.started(record.workflowVersion(), record.userId());
-    }
-    if (record.startedAt().isEmpty()) {
-      core.observer.executionStarted(running.get());
+    announce(record, running.get(), events);
+    String next = position.nextNodeId().orElseThrow();
+    Optional<HumanStep> human = workflow.humanStep(next);
+    if (human.isPresent()) {
+      outcomes.waiting(running.get(), events, next, human.get(), position.state());
+      core.queue.ack(lease);
+      return;
     }
     run(lease, running.get(), workflow, position, events);
+  }
+
+  /** Announces an execution whose events are still empty; tells observers of its first start. */
+  private void announce(ExecutionRecord before, ExecutionRecord running, EventPublisher events) {
+    if (events.nothingPublished()) {
+      // not startedAt: an engine may have died between marking it running and announcing it
+      events.started(running.workflowVersion(), running.userId());
+    }
+    if (before.startedAt().isEmpty()) {
+      core.observer.executionStarted(running);
+    }
   }
 
   private Optional<ExecutionRecord> markRunning(ExecutionRecord record) {
