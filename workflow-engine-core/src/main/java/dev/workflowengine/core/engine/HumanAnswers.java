@@ -76,12 +76,15 @@ final class HumanAnswers {
   }
 
   /**
-   * A record this answer moved from WAITING to QUEUED, and the deadline of the wait it ended: a
-   * queued record has none, so a refused answer must restore it from here.
+   * A record this answer moved from WAITING to RUNNING, and the deadline of the wait it ended: a
+   * running record has none, so a refused answer must restore it from here.
    */
   private record Claim(ExecutionRecord record, Instant deadline) {}
 
-  /** Moves the record from WAITING to QUEUED, so that nobody else answers or cancels it. */
+  /**
+   * Moves the record from WAITING to RUNNING, so that nobody else answers it or ends it meanwhile:
+   * a cancel only asks a running execution to stop, and whoever runs it next does.
+   */
   private Claim claim(ExecutionRecord record) {
     Instant now = core.clock.instant();
     Instant[] deadline = new Instant[1];
@@ -94,7 +97,7 @@ final class HumanAnswers {
                     return null;
                   }
                   deadline[0] = current.waitingUntil().orElse(null);
-                  return current.requeued(now);
+                  return current.running(now);
                 })
             .orElseThrow();
     if (!change.changed()) {
@@ -106,16 +109,26 @@ final class HumanAnswers {
     return new Claim(change.record(), deadline[0]);
   }
 
-  /** Puts a claimed record back to waiting, keeping its deadline. */
+  /**
+   * Puts a claimed record back to waiting, keeping its deadline; or, if a cancel asked it to stop
+   * meanwhile, ends it, as nobody else will.
+   */
   private void unclaim(Claim claim) {
     Instant now = core.clock.instant();
-    Records.update(
-        core.executions,
-        claim.record().executionId(),
-        current ->
-            current.revision() == claim.record().revision()
-                ? current.waiting(now, claim.deadline())
-                : null);
+    ExecutionRecord claimed = claim.record();
+    Records.Change change =
+        Records.update(
+                core.executions,
+                claimed.executionId(),
+                current ->
+                    current.revision() == claimed.revision()
+                        ? current.waiting(now, claim.deadline())
+                        : null)
+            .orElseThrow();
+    if (!change.changed() && change.record().cancelRequested()) {
+      EventPublisher events = new EventPublisher(core, claimed.executionId(), claimed.workflowId());
+      outcomes.cancelled(change.record(), events, Optional.empty());
+    }
   }
 
   private WorkflowException unclaimAndFail(Claim claim, String why) {
