@@ -13,16 +13,11 @@ import dev.workflowengine.api.event.WorkflowEvent;
 import dev.workflowengine.api.execution.ExecutionRecord;
 import dev.workflowengine.api.execution.ExecutionStatus;
 import dev.workflowengine.api.execution.StartRequest;
-import dev.workflowengine.api.spi.ExecutionStore;
 import dev.workflowengine.core.HumanStep;
 import dev.workflowengine.core.NodeAction;
 import dev.workflowengine.core.Workflow;
-import dev.workflowengine.core.memory.InMemoryExecutionStore;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +32,7 @@ class CancellationEngineTest {
   private final CountDownLatch blocked = new CountDownLatch(1);
   private final CountDownLatch interrupted = new CountDownLatch(1);
   private final CountDownLatch never = new CountDownLatch(1);
-  private WorkflowEngine engine = WorkflowEngine.builder().workers(1).build();
+  private final WorkflowEngine engine = WorkflowEngine.builder().workers(1).build();
 
   @AfterEach
   void close() {
@@ -211,129 +206,6 @@ class CancellationEngineTest {
     assertThat(((NodeCompleted) events.get(2)).update()).isEqualTo(Map.of("worked", true));
     assertThat(((WorkflowCancelled) events.get(3)).nodeId()).contains("after");
     assertThat(runsOf("after")).isZero();
-  }
-
-  /**
-   * A cancel that lands after the worker marked the execution running but before it registered the
-   * run locally used to reach no one: the run went on to complete.
-   */
-  @Test
-  void aCancelRightAsTheRunStartsStopsIt() throws Exception {
-    engine.close();
-    AtomicInteger cancelsAccepted = new AtomicInteger();
-    engine =
-        WorkflowEngine.builder()
-            .workers(1)
-            .observer(
-                new EngineObserver() {
-                  @Override
-                  public void executionStarted(ExecutionRecord record) {
-                    // called after the record says RUNNING and before the first node
-                    if (engine.cancel(record.executionId(), "u1")) {
-                      cancelsAccepted.incrementAndGet();
-                    }
-                  }
-                })
-            .build();
-    engine.register(chain());
-
-    ExecutionHandle handle = engine.start(StartRequest.of("chain", Map.of()).user("u1"));
-    List<WorkflowEvent> events = allEvents(handle.events());
-
-    assertThat(cancelsAccepted.get()).isEqualTo(1);
-    assertThat(handle.status().status()).isEqualTo(ExecutionStatus.CANCELLED);
-    assertThat(events.get(events.size() - 1)).isInstanceOf(WorkflowCancelled.class);
-    assertThat(events)
-        .extracting(WorkflowEvent::type)
-        .containsExactly("workflow_started", "workflow_cancelled");
-    assertThat(runsOf("first")).isZero();
-  }
-
-  /**
-   * Holds the housekeeping thread once it reads a cancel request (as another engine records it) for
-   * a run of this engine, until the test lets it act on it.
-   */
-  private static final class HeldCancelNotice extends EngineTestSupport.ForwardingExecutionStore {
-    final CountDownLatch noticed = new CountDownLatch(1);
-    final CountDownLatch act = new CountDownLatch(1);
-    final CountDownLatch actedOn = new CountDownLatch(1);
-    private final AtomicInteger readsSinceNoticed = new AtomicInteger(-1);
-
-    HeldCancelNotice(ExecutionStore store) {
-      super(store);
-    }
-
-    @Override
-    public Optional<ExecutionRecord> find(String executionId) {
-      Optional<ExecutionRecord> record = delegate.find(executionId);
-      if (!Thread.currentThread().getName().equals("workflow-engine-housekeeping")) {
-        return record;
-      }
-      if (record.map(ExecutionRecord::cancelRequested).orElse(false)
-          && readsSinceNoticed.compareAndSet(-1, 0)) {
-        noticed.countDown();
-        try {
-          EngineTestSupport.await(act);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      } else if (readsSinceNoticed.get() >= 0 && readsSinceNoticed.incrementAndGet() == 1) {
-        actedOn.countDown(); // the next renewal round: the held one has done what it would
-      }
-      return record;
-    }
-  }
-
-  /**
-   * A cancel noticed for a run that ended meanwhile interrupted whatever its worker thread ran
-   * next: the next execution's node failed with an InterruptedException.
-   */
-  @Test
-  void aLateCancelNoticeDoesNotInterruptTheNextExecutionOnTheSameWorker() throws Exception {
-    engine.close();
-    InMemoryExecutionStore records = new InMemoryExecutionStore();
-    HeldCancelNotice store = new HeldCancelNotice(records);
-    engine =
-        WorkflowEngine.builder()
-            .executionStore(store)
-            .leaseDuration(Duration.ofMillis(300))
-            .workers(1)
-            .build();
-    CountDownLatch firstRunning = new CountDownLatch(1);
-    CountDownLatch finishFirst = new CountDownLatch(1);
-    CountDownLatch secondRunning = new CountDownLatch(1);
-    CountDownLatch finishSecond = new CountDownLatch(1);
-    engine.register(
-        Workflow.builder("pair")
-            .node(
-                "work",
-                state -> {
-                  boolean first = state.getBoolean("first");
-                  (first ? firstRunning : secondRunning).countDown();
-                  EngineTestSupport.await(first ? finishFirst : finishSecond);
-                  return Map.of("done", true);
-                })
-            .start("work")
-            .edge("work", Workflow.END)
-            .build());
-    ExecutionHandle first = engine.start(StartRequest.of("pair", Map.of("first", true)).user("u1"));
-    EngineTestSupport.await(firstRunning);
-    ExecutionHandle second =
-        engine.start(StartRequest.of("pair", Map.of("first", false)).user("u1"));
-    // another engine sharing the store asks to cancel the first: only the record says so
-    Records.update(
-        records, first.executionId(), record -> record.withCancelRequested(Instant.now()));
-    EngineTestSupport.await(store.noticed);
-
-    finishFirst.countDown(); // the first run ends before the notice is acted on
-    EngineTestSupport.await(secondRunning);
-    store.act.countDown();
-    EngineTestSupport.await(store.actedOn);
-    finishSecond.countDown();
-
-    assertThat(first.await(PATIENCE).status()).isEqualTo(ExecutionStatus.COMPLETED);
-    ExecutionRecord next = second.await(PATIENCE);
-    assertThat(next.status()).as("%s", next).isEqualTo(ExecutionStatus.COMPLETED);
   }
 
   @Test
