@@ -161,9 +161,9 @@ final class ExecutionRunner {
       core.queue.ack(lease);
       return;
     }
-    Optional<ExecutionRecord> running = markRunning(record);
+    Optional<ExecutionRecord> running = markRunning(record, events);
     if (running.isEmpty()) {
-      core.queue.ack(lease); // cancelled or finished meanwhile; whoever did it recorded it
+      core.queue.ack(lease);
       return;
     }
     announce(record, running.get(), events);
@@ -188,15 +188,22 @@ final class ExecutionRunner {
     }
   }
 
-  private Optional<ExecutionRecord> markRunning(ExecutionRecord record) {
+  /**
+   * Marks the execution running; empty if it must not run: finished meanwhile (whoever finished it
+   * recorded it) or asked to stop, which this worker, the only one holding it, then records.
+   */
+  private Optional<ExecutionRecord> markRunning(ExecutionRecord record, EventPublisher events) {
     Instant now = core.clock.instant();
-    return Records.update(
+    Optional<Records.Change> change =
+        Records.update(
             core.executions,
             record.executionId(),
             current ->
-                isRunnable(current) && !current.cancelRequested() ? current.running(now) : null)
-        .filter(Records.Change::changed)
-        .map(Records.Change::record);
+                isRunnable(current) && !current.cancelRequested() ? current.running(now) : null);
+    if (change.isPresent() && !change.get().changed() && change.get().record().cancelRequested()) {
+      outcomes.cancelled(change.get().record(), events, Optional.empty());
+    }
+    return change.filter(Records.Change::changed).map(Records.Change::record);
   }
 
   private void run(

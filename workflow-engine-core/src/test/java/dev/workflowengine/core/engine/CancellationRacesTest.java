@@ -2,7 +2,9 @@ package dev.workflowengine.core.engine;
 
 import static dev.workflowengine.core.engine.EngineTestSupport.PATIENCE;
 import static dev.workflowengine.core.engine.EngineTestSupport.allEvents;
+import static dev.workflowengine.core.engine.EngineTestSupport.assertCompleteStream;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.workflowengine.api.event.WorkflowEvent;
 import dev.workflowengine.api.execution.ExecutionRecord;
@@ -160,5 +162,74 @@ class CancellationRacesTest {
     assertThat(first.await(PATIENCE).status()).isEqualTo(ExecutionStatus.COMPLETED);
     ExecutionRecord next = second.await(PATIENCE);
     assertThat(next.status()).as("%s", next).isEqualTo(ExecutionStatus.COMPLETED);
+  }
+
+  /**
+   * A cancel that came while a worker was taking over a paused execution (its record RUNNING, no
+   * run anywhere) made the worker's "mark it running" step refuse, and the worker only acknowledged
+   * the item: nobody ended the execution, which stayed RUNNING for ever.
+   */
+  @Test
+  void aCancelWhileAnotherEngineTakesOverAPausedExecutionEndsIt() throws Exception {
+    EngineTestSupport.Shared shared = new EngineTestSupport.Shared();
+    CountDownLatch inFirst = new CountDownLatch(1);
+    CountDownLatch finishFirst = new CountDownLatch(1);
+    AtomicInteger laterRuns = new AtomicInteger();
+    Workflow workflow =
+        Workflow.builder("two")
+            .node(
+                "first",
+                state -> {
+                  inFirst.countDown();
+                  EngineTestSupport.await(finishFirst);
+                  return Map.of("first", true);
+                })
+            .node("second", state -> Map.of("second", laterRuns.incrementAndGet()))
+            .start("first")
+            .edge("first", "second")
+            .edge("second", Workflow.END)
+            .build();
+    WorkflowEngine engineA = shared.engine().workers(1).build();
+    engineA.register(workflow);
+    String id = engineA.start(StartRequest.of("two", Map.of()).user("u1")).executionId();
+    EngineTestSupport.await(inFirst);
+    Thread closer = new Thread(engineA::close);
+    closer.start(); // A stops after "first", leaving the execution RUNNING and back in the queue
+    await().atMost(PATIENCE).until(() -> closer.getState() == Thread.State.TIMED_WAITING);
+    finishFirst.countDown();
+    closer.join(PATIENCE.toMillis());
+
+    CountDownLatch takingOver = new CountDownLatch(1);
+    CountDownLatch cancelled = new CountDownLatch(1);
+    AtomicInteger workerWrites = new AtomicInteger();
+    EngineTestSupport.ForwardingExecutionStore store =
+        new EngineTestSupport.ForwardingExecutionStore(shared.executions()) {
+          @Override
+          public boolean update(ExecutionRecord record, long expectedRevision) {
+            // a worker's first write is the one marking it running, decided on what it read
+            if (Thread.currentThread().getName().contains("-worker-")
+                && workerWrites.incrementAndGet() == 1) {
+              takingOver.countDown();
+              try {
+                EngineTestSupport.await(cancelled);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return delegate.update(record, expectedRevision);
+          }
+        };
+    try (WorkflowEngine engineB = shared.engine().executionStore(store).workers(1).build()) {
+      engineB.register(workflow);
+      EngineTestSupport.await(takingOver);
+      assertThat(engineB.cancel(id, "u1")).isTrue(); // it is RUNNING: the request is recorded
+      cancelled.countDown();
+
+      List<WorkflowEvent> events = allEvents(engineB.events(id, "u1", 0));
+      assertCompleteStream(events);
+      assertThat(events.get(events.size() - 1).type()).isEqualTo("workflow_cancelled");
+      assertThat(engineB.status(id, "u1").status()).isEqualTo(ExecutionStatus.CANCELLED);
+      assertThat(laterRuns.get()).isZero();
+    }
   }
 }
