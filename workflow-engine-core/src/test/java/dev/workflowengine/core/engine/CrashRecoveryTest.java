@@ -53,20 +53,15 @@ class CrashRecoveryTest {
   }
 
   /**
-   * Five nodes, each adding its number to {@code total} and recording that it ran; node 3 blocks
-   * for the executions {@code blocksAtNode3} selects until the engine is killed.
+   * Five nodes, each adding its number to {@code total} and recording that it ran. Node 3 counts
+   * down {@code reachedNode3} for every execution, and for those {@code blocksAtNode3} selects
+   * counts down {@code blockedAtNode3} and blocks until the engine is killed.
    */
-  private static Workflow pipeline(
-      Invocations invocations, IntPredicate blocksAtNode3, CountDownLatch blockedAtNode3) {
-    return pipeline(invocations, blocksAtNode3, blockedAtNode3, false);
-  }
-
   private static Workflow pipeline(
       Invocations invocations,
       IntPredicate blocksAtNode3,
-      CountDownLatch atNode3,
-      boolean countEveryone) {
-    CountDownLatch blockedAtNode3 = atNode3;
+      CountDownLatch reachedNode3,
+      CountDownLatch blockedAtNode3) {
     WorkflowBuilder builder = Workflow.builder("pipeline").start("n1").requireInput("order");
     for (int node = 1; node <= NODES; node++) {
       int number = node;
@@ -74,18 +69,23 @@ class CrashRecoveryTest {
           "n" + number,
           state -> {
             invocations.count(number);
-            if (number == 3 && countEveryone) {
-              blockedAtNode3.countDown();
-            }
-            if (number == 3 && blocksAtNode3.test(state.getInt("order"))) {
-              blockedAtNode3.countDown();
-              new CountDownLatch(1).await(); // a long model call that only the crash ends
+            if (number == 3) {
+              reachedNode3.countDown();
+              if (blocksAtNode3.test(state.getInt("order"))) {
+                blockedAtNode3.countDown();
+                new CountDownLatch(1).await(); // a long model call that only the crash ends
+              }
             }
             return Map.of("total", state.getInt("total", 0) + number, "n" + number, "done");
           });
       builder.edge("n" + number, number < NODES ? "n" + (number + 1) : Workflow.END);
     }
     return builder.build();
+  }
+
+  /** The pipeline as a healthy engine runs it. */
+  private static Workflow pipeline(Invocations invocations) {
+    return pipeline(invocations, order -> false, new CountDownLatch(0), new CountDownLatch(0));
   }
 
   @Test
@@ -98,7 +98,7 @@ class CrashRecoveryTest {
     Invocations inB = new Invocations();
 
     WorkflowEngine engineA = shared.engine().workers(workersA).leaseDuration(LEASE).build();
-    engineA.register(pipeline(inA, blocks, allWorkersBlocked));
+    engineA.register(pipeline(inA, blocks, new CountDownLatch(0), allWorkersBlocked));
     List<String> ids = new ArrayList<>();
     for (int order = 0; order < EXECUTIONS; order++) {
       ids.add(
@@ -110,7 +110,7 @@ class CrashRecoveryTest {
     engineA.shutdownNow();
 
     try (WorkflowEngine engineB = shared.engine().workers(4).leaseDuration(LEASE).build()) {
-      engineB.register(pipeline(inB, order -> false, new CountDownLatch(0)));
+      engineB.register(pipeline(inB));
       for (int order = 0; order < EXECUTIONS; order++) {
         String id = ids.get(order);
         ExecutionRecord record = engineB.handle(id, "u1").await(PATIENCE);
@@ -149,7 +149,7 @@ class CrashRecoveryTest {
     Invocations inB = new Invocations();
     // Node 3 of A counts down; A dies wherever its four workers are when half got there.
     WorkflowEngine engineA = shared.engine().workers(4).leaseDuration(LEASE).build();
-    engineA.register(pipeline(inA, order -> false, halfway, true));
+    engineA.register(pipeline(inA, order -> false, halfway, new CountDownLatch(0)));
     List<String> ids = new ArrayList<>();
     for (int order = 0; order < EXECUTIONS; order++) {
       ids.add(
@@ -161,7 +161,7 @@ class CrashRecoveryTest {
     engineA.shutdownNow();
 
     try (WorkflowEngine engineB = shared.engine().workers(4).leaseDuration(LEASE).build()) {
-      engineB.register(pipeline(inB, order -> false, new CountDownLatch(0)));
+      engineB.register(pipeline(inB));
       for (int order = 0; order < EXECUTIONS; order++) {
         String id = ids.get(order);
         ExecutionRecord record = engineB.handle(id, "u1").await(PATIENCE);
