@@ -73,14 +73,31 @@ final class EngineCore {
 
   /** An execution one of this engine's workers is running. */
   static final class Running {
-    final Thread thread;
+    private final Thread thread;
     final AtomicReference<Lease> lease;
     final AtomicBoolean cancel = new AtomicBoolean();
     final AtomicBoolean leaseLost = new AtomicBoolean();
 
+    private boolean ended; // guarded by this
+
     Running(Thread thread, Lease lease) {
       this.thread = thread;
       this.lease = new AtomicReference<>(lease);
+    }
+
+    /**
+     * Interrupts the run's node unless the run has ended: by then its worker thread may be running
+     * another execution, which the interrupt must not reach.
+     */
+    synchronized void interrupt() {
+      if (!ended) {
+        thread.interrupt();
+      }
+    }
+
+    /** Called by the run's own thread when it ends, before it clears its interrupt flag. */
+    synchronized void end() {
+      ended = true;
     }
   }
 

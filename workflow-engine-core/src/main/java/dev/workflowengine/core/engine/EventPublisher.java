@@ -68,6 +68,11 @@ final class EventPublisher implements RunListener {
     sequence++;
   }
 
+  /** Whether the execution had no event yet when this publisher was made, nor has one since. */
+  synchronized boolean nothingPublished() {
+    return sequence == 0 && held == null;
+  }
+
   /** Holds events back until {@link #release}, which publishes its own event first. */
   synchronized void hold() {
     held = new ArrayList<>();
@@ -107,16 +112,13 @@ final class EventPublisher implements RunListener {
   }
 
   void failed(Optional<String> nodeId, Throwable error) {
+    failed(nodeId, error.getClass().getSimpleName(), String.valueOf(error.getMessage()));
+  }
+
+  void failed(Optional<String> nodeId, String errorType, String message) {
     publish(
         (seq, at) ->
-            new WorkflowFailed(
-                executionId,
-                workflowId,
-                seq,
-                at,
-                nodeId,
-                error.getClass().getSimpleName(),
-                String.valueOf(error.getMessage())));
+            new WorkflowFailed(executionId, workflowId, seq, at, nodeId, errorType, message));
   }
 
   void cancelled(Optional<String> nodeId, String reason) {

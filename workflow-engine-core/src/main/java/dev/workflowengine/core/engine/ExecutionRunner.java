@@ -33,13 +33,17 @@ final class ExecutionRunner {
   private static final Logger log = LoggerFactory.getLogger(ExecutionRunner.class);
   private static final Duration LIMIT_WAIT = Duration.ofMillis(250);
   private static final Duration FAILURE_RETRY = Duration.ofSeconds(1);
+  private static final Duration UNKNOWN_WORKFLOW_RETRY = Duration.ofMillis(200);
+  private static final int UNKNOWN_WORKFLOW_DELIVERIES = 50;
 
   private final EngineCore core;
   private final Outcomes outcomes;
+  private final UnpublishedEnds ends;
 
   ExecutionRunner(EngineCore core, Outcomes outcomes) {
     this.core = core;
     this.outcomes = outcomes;
+    this.ends = new UnpublishedEnds(core);
   }
 
   void process(Lease lease) {
@@ -49,6 +53,7 @@ final class ExecutionRunner {
     try {
       Optional<ExecutionRecord> record = core.executions.find(executionId);
       if (record.isEmpty() || !isRunnable(record.get())) {
+        record.filter(r -> r.status().isTerminal()).ifPresent(ends::publishIfMissing);
         core.queue.ack(lease);
         return;
       }
@@ -80,6 +85,12 @@ final class ExecutionRunner {
     }
     Optional<Workflow> workflow =
         core.registry.forExecution(record.workflowId(), record.workflowVersion());
+    if (workflow.isEmpty() && lease.deliveryCount() < UNKNOWN_WORKFLOW_DELIVERIES) {
+      // Workers start when the engine is built, before the host registers its workflows, and
+      // another engine sharing the queue may know the workflow: hand the item back for a while.
+      core.queue.nack(lease, UNKNOWN_WORKFLOW_RETRY);
+      return;
+    }
     if (workflow.isEmpty()) {
       outcomes.failed(record, events, Optional.empty(), missingWorkflow(record));
       core.queue.ack(lease);
@@ -150,34 +161,49 @@ final class ExecutionRunner {
       core.queue.ack(lease);
       return;
     }
-    String next = position.nextNodeId().orElseThrow();
-    Optional<HumanStep> human = workflow.humanStep(next);
-    if (human.isPresent()) {
-      outcomes.waiting(record, events, next, human.get(), position.state());
+    Optional<ExecutionRecord> running = markRunning(record, events);
+    if (running.isEmpty()) {
       core.queue.ack(lease);
       return;
     }
-    Optional<ExecutionRecord> running = markRunning(record);
-    if (running.isEmpty()) {
-      core.queue.ack(lease); // cancelled or finished meanwhile; whoever did it recorded it
+    announce(record, running.get(), events);
+    String next = position.nextNodeId().orElseThrow();
+    Optional<HumanStep> human = workflow.humanStep(next);
+    if (human.isPresent()) {
+      outcomes.waiting(running.get(), events, next, human.get(), position.state());
+      core.queue.ack(lease);
       return;
-    }
-    if (record.startedAt().isEmpty()) {
-      events.started(record.workflowVersion(), record.userId());
-      core.observer.executionStarted(running.get());
     }
     run(lease, running.get(), workflow, position, events);
   }
 
-  private Optional<ExecutionRecord> markRunning(ExecutionRecord record) {
+  /** Announces an execution whose events are still empty; tells observers of its first start. */
+  private void announce(ExecutionRecord before, ExecutionRecord running, EventPublisher events) {
+    if (events.nothingPublished()) {
+      // not startedAt: an engine may have died between marking it running and announcing it
+      events.started(running.workflowVersion(), running.userId());
+    }
+    if (before.startedAt().isEmpty()) {
+      core.observer.executionStarted(running);
+    }
+  }
+
+  /**
+   * Marks the execution running; empty if it must not run: finished meanwhile (whoever finished it
+   * recorded it) or asked to stop, which this worker, the only one holding it, then records.
+   */
+  private Optional<ExecutionRecord> markRunning(ExecutionRecord record, EventPublisher events) {
     Instant now = core.clock.instant();
-    return Records.update(
+    Optional<Records.Change> change =
+        Records.update(
             core.executions,
             record.executionId(),
             current ->
-                isRunnable(current) && !current.cancelRequested() ? current.running(now) : null)
-        .filter(Records.Change::changed)
-        .map(Records.Change::record);
+                isRunnable(current) && !current.cancelRequested() ? current.running(now) : null);
+    if (change.isPresent() && !change.get().changed() && change.get().record().cancelRequested()) {
+      outcomes.cancelled(change.get().record(), events, Optional.empty());
+    }
+    return change.filter(Records.Change::changed).map(Records.Change::record);
   }
 
   private void run(
@@ -186,8 +212,7 @@ final class ExecutionRunner {
       Workflow workflow,
       RunPosition position,
       EventPublisher events) {
-    EngineCore.Running local = new EngineCore.Running(Thread.currentThread(), lease);
-    core.running.put(record.executionId(), local);
+    EngineCore.Running local = runLocally(record.executionId(), lease);
     RunResult result;
     try {
       result =
@@ -209,9 +234,29 @@ final class ExecutionRunner {
       return;
     } finally {
       core.running.remove(record.executionId());
+      local.end();
       Thread.interrupted(); // a cancellation's interrupt must not reach the next poll
     }
     finish(local.lease.get(), record, workflow, result, events);
+  }
+
+  /**
+   * Registers the run where {@code cancel} finds it. A cancel that came after {@link #markRunning}
+   * but before this found no run to stop and only recorded the request, so the record is read
+   * again.
+   */
+  private EngineCore.Running runLocally(String executionId, Lease lease) {
+    EngineCore.Running local = new EngineCore.Running(Thread.currentThread(), lease);
+    core.running.put(executionId, local);
+    try {
+      if (core.executions.find(executionId).map(ExecutionRecord::cancelRequested).orElse(false)) {
+        local.cancel.set(true);
+      }
+    } catch (RuntimeException storeFailure) {
+      core.running.remove(executionId);
+      throw storeFailure;
+    }
+    return local;
   }
 
   private void finishFailed(

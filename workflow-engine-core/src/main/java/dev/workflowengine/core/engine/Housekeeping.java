@@ -66,7 +66,7 @@ final class Housekeeping implements AutoCloseable {
                     .map(ExecutionRecord::cancelRequested)
                     .orElse(false)
                 && running.cancel.compareAndSet(false, true)) {
-              running.thread.interrupt();
+              running.interrupt();
             }
           } catch (RuntimeException e) {
             log.warn("could not keep the lease of execution {}", executionId, e);
@@ -97,7 +97,7 @@ final class Housekeeping implements AutoCloseable {
         return;
       }
       Duration limit = step.flatMap(HumanStep::timeout).orElse(Duration.ZERO);
-      outcomes.failed(
+      outcomes.waitExpired(
           record,
           new EventPublisher(core, record.executionId(), record.workflowId()),
           nodeId,

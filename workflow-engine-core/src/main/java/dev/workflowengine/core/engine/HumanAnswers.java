@@ -41,15 +41,16 @@ final class HumanAnswers {
    *     nothing changes then
    */
   void answer(ExecutionRecord record, Map<String, ?> input) {
-    ExecutionRecord claimed = claim(record);
+    Claim claim = claim(record);
+    ExecutionRecord claimed = claim.record();
     Workflow workflow =
         core.registry
             .forExecution(claimed.workflowId(), claimed.workflowVersion())
-            .orElseThrow(() -> unclaimAndFail(claimed, "its workflow is no longer registered"));
+            .orElseThrow(() -> unclaimAndFail(claim, "its workflow is no longer registered"));
     RunPosition position =
         workflow
             .restore(claimed.executionId(), core.checkpoints)
-            .orElseThrow(() -> unclaimAndFail(claimed, "its checkpoints are lost"));
+            .orElseThrow(() -> unclaimAndFail(claim, "its checkpoints are lost"));
     String nodeId = position.nextNodeId().orElseThrow();
     EventPublisher events = new EventPublisher(core, claimed.executionId(), claimed.workflowId());
     events.hold();
@@ -67,22 +68,37 @@ final class HumanAnswers {
                   .build());
     } catch (RuntimeException refused) {
       events.discardHeld();
-      unclaim(claimed);
+      unclaim(claim);
       throw refused;
     }
     events.resumed(nodeId, Map.copyOf(input));
     continueAfter(claimed, workflow, result, events);
   }
 
-  /** Moves the record from WAITING to QUEUED, so that nobody else answers or cancels it. */
-  private ExecutionRecord claim(ExecutionRecord record) {
+  /**
+   * A record this answer moved from WAITING to RUNNING, and the deadline of the wait it ended: a
+   * running record has none, so a refused answer must restore it from here.
+   */
+  private record Claim(ExecutionRecord record, Instant deadline) {}
+
+  /**
+   * Moves the record from WAITING to RUNNING, so that nobody else answers it or ends it meanwhile:
+   * a cancel only asks a running execution to stop, and whoever runs it next does.
+   */
+  private Claim claim(ExecutionRecord record) {
     Instant now = core.clock.instant();
+    Instant[] deadline = new Instant[1];
     Records.Change change =
         Records.update(
                 core.executions,
                 record.executionId(),
-                current ->
-                    current.status() == ExecutionStatus.WAITING ? current.requeued(now) : null)
+                current -> {
+                  if (current.status() != ExecutionStatus.WAITING) {
+                    return null;
+                  }
+                  deadline[0] = current.waitingUntil().orElse(null);
+                  return current.running(now);
+                })
             .orElseThrow();
     if (!change.changed()) {
       throw new WorkflowValidationException(
@@ -90,29 +106,35 @@ final class HumanAnswers {
           "$",
           "the execution is not waiting for a person; it is " + change.record().status());
     }
-    return change.record();
+    return new Claim(change.record(), deadline[0]);
   }
 
-  /** Puts a claimed record back to waiting, keeping its deadline. */
-  private void unclaim(ExecutionRecord claimed) {
+  /**
+   * Puts a claimed record back to waiting, keeping its deadline; or, if a cancel asked it to stop
+   * meanwhile, ends it, as nobody else will.
+   */
+  private void unclaim(Claim claim) {
     Instant now = core.clock.instant();
-    Records.update(
-        core.executions,
-        claimed.executionId(),
-        current ->
-            current.revision() == claimed.revision()
-                ? current.waiting(now, claimedDeadline(claimed))
-                : null);
+    ExecutionRecord claimed = claim.record();
+    Records.Change change =
+        Records.update(
+                core.executions,
+                claimed.executionId(),
+                current ->
+                    current.revision() == claimed.revision()
+                        ? current.waiting(now, claim.deadline())
+                        : null)
+            .orElseThrow();
+    if (!change.changed() && change.record().cancelRequested()) {
+      EventPublisher events = new EventPublisher(core, claimed.executionId(), claimed.workflowId());
+      outcomes.cancelled(change.record(), events, Optional.empty());
+    }
   }
 
-  private static Instant claimedDeadline(ExecutionRecord claimed) {
-    return claimed.waitingUntil().orElse(null);
-  }
-
-  private WorkflowException unclaimAndFail(ExecutionRecord claimed, String why) {
-    unclaim(claimed);
+  private WorkflowException unclaimAndFail(Claim claim, String why) {
+    unclaim(claim);
     return new WorkflowException(
-        "execution '" + claimed.executionId() + "' cannot continue: " + why);
+        "execution '" + claim.record().executionId() + "' cannot continue: " + why);
   }
 
   private void continueAfter(

@@ -32,11 +32,31 @@ final class Outcomes {
   void failed(
       ExecutionRecord record, EventPublisher events, Optional<String> nodeId, Throwable failure) {
     Instant now = core.clock.instant();
-    ExecutionError error =
-        new ExecutionError(
-            failure.getClass().getSimpleName(), String.valueOf(failure.getMessage()), nodeId);
+    ExecutionError error = errorOf(failure, nodeId);
     finish(record, current -> current.finished(ExecutionStatus.FAILED, now, Map.of(), error))
         .ifPresent(done -> events.failed(nodeId, failure));
+  }
+
+  /**
+   * Fails an execution whose wait at a human step ran out, if the record is still the waiting one
+   * that was found expired: an answer or a cancel that came first has moved it on.
+   */
+  void waitExpired(
+      ExecutionRecord waiting, EventPublisher events, Optional<String> nodeId, Throwable failure) {
+    Instant now = core.clock.instant();
+    ExecutionError error = errorOf(failure, nodeId);
+    finish(
+            waiting,
+            current ->
+                current.revision() == waiting.revision()
+                    ? current.finished(ExecutionStatus.FAILED, now, Map.of(), error)
+                    : null)
+        .ifPresent(done -> events.failed(nodeId, failure));
+  }
+
+  private static ExecutionError errorOf(Throwable failure, Optional<String> nodeId) {
+    return new ExecutionError(
+        failure.getClass().getSimpleName(), String.valueOf(failure.getMessage()), nodeId);
   }
 
   void cancelled(ExecutionRecord record, EventPublisher events, Optional<String> nodeId) {

@@ -3,7 +3,9 @@ package dev.workflowengine.core.engine;
 import dev.workflowengine.api.VersionConflictException;
 import dev.workflowengine.api.execution.ExecutionRecord;
 import dev.workflowengine.api.spi.ExecutionStore;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,6 +45,29 @@ final class Records {
             + "' changed "
             + ATTEMPTS
             + " times while it was being updated; try again");
+  }
+
+  /**
+   * Waits for a record that another thread is inserting right now.
+   *
+   * @throws VersionConflictException if it does not appear within the patience
+   */
+  static void awaitInserted(ExecutionStore store, String executionId, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    long pause = 10_000; // nanoseconds
+    while (store.find(executionId).isEmpty()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new VersionConflictException(
+            "execution '"
+                + executionId
+                + "' is being started by another request with the same idempotency key, which"
+                + " did not finish within "
+                + patience
+                + "; try again");
+      }
+      LockSupport.parkNanos(pause);
+      pause = Math.min(pause * 2, 10_000_000);
+    }
   }
 
   /**

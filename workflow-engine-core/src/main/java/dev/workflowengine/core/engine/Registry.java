@@ -46,7 +46,9 @@ final class Registry {
   Workflow forStart(String workflowId, Optional<Integer> version, String userId) {
     NavigableMap<Integer, Workflow> code = registered.get(workflowId);
     if (code != null) {
-      Workflow workflow = version.map(code::get).orElseGet(() -> code.lastEntry().getValue());
+      // not version.map(code::get): an unknown version must not fall back to the latest one
+      Workflow workflow =
+          version.isPresent() ? code.get(version.get()) : code.lastEntry().getValue();
       if (workflow != null) {
         return workflow;
       }

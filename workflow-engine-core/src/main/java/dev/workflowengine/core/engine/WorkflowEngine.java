@@ -53,6 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class WorkflowEngine implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WorkflowEngine.class);
+  private static final Duration DUPLICATE_START_PATIENCE = Duration.ofSeconds(5);
 
   private final EngineCore core;
   private final MetricsCollector metrics;
@@ -192,6 +193,8 @@ public final class WorkflowEngine implements AutoCloseable {
       if (request.idempotencyKey().isEmpty()) {
         throw duplicate;
       }
+      // a start with the same key checkpointed it a moment ago; its record follows at once
+      Records.awaitInserted(core.executions, executionId, DUPLICATE_START_PATIENCE);
     }
     return handle(executionId, userId);
   }
@@ -300,7 +303,7 @@ public final class WorkflowEngine implements AutoCloseable {
     } else {
       EngineCore.Running local = core.running.get(executionId);
       if (local != null && local.cancel.compareAndSet(false, true)) {
-        local.thread.interrupt();
+        local.interrupt();
       }
     }
     return true;
