@@ -4,29 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import dev.workflowengine.api.AccessDeniedException;
 import dev.workflowengine.api.RateLimitedException;
-import dev.workflowengine.api.VersionConflictException;
 import dev.workflowengine.api.definition.WorkflowDefinition;
 import dev.workflowengine.api.event.WorkflowEvent;
-import dev.workflowengine.api.execution.ExecutionError;
 import dev.workflowengine.api.execution.ExecutionPage;
 import dev.workflowengine.api.execution.ExecutionQuery;
 import dev.workflowengine.api.execution.ExecutionRecord;
-import dev.workflowengine.api.execution.ExecutionStatus;
 import dev.workflowengine.api.execution.StartRequest;
 import dev.workflowengine.api.spi.StoredWorkflow;
-import dev.workflowengine.api.spi.WorkItem;
 import dev.workflowengine.core.Workflow;
 import dev.workflowengine.core.credentials.CredentialVault;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Flow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs workflows durably for many users: {@link #start} accepts an execution and queues it, worker
@@ -52,9 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkflowEngine implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(WorkflowEngine.class);
-  private static final Duration DUPLICATE_START_PATIENCE = Duration.ofSeconds(5);
-
   private final EngineCore core;
   private final MetricsCollector metrics;
   private final HumanAnswers answers;
@@ -63,6 +52,8 @@ public final class WorkflowEngine implements AutoCloseable {
   private final List<Thread> workers;
   private final Duration closeTimeout;
   private final CredentialVault credentials;
+  private final Starts starts;
+  private final Cancellations cancellations;
 
   WorkflowEngine(
       EngineCore core,
@@ -77,6 +68,8 @@ public final class WorkflowEngine implements AutoCloseable {
     this.answers = new HumanAnswers(core, outcomes);
     this.closeTimeout = closeTimeout;
     this.credentials = credentials;
+    this.starts = new Starts(core);
+    this.cancellations = new Cancellations(core);
     ExecutionRunner runner = new ExecutionRunner(core, outcomes);
     String engineId = UUID.randomUUID().toString().substring(0, 8);
     this.workers =
@@ -149,8 +142,8 @@ public final class WorkflowEngine implements AutoCloseable {
   }
 
   /**
-   * Deletes every version of a user's workflow definition. Executions already accepted keep the
-   * version they run until they end.
+   * Deletes every version of a user's workflow definition. Its executions that have not finished
+   * can no longer run and fail when a worker next takes them.
    *
    * @param workflowId the workflow
    * @param userId the owner
@@ -173,52 +166,8 @@ public final class WorkflowEngine implements AutoCloseable {
    */
   public ExecutionHandle start(StartRequest request) {
     requireNonNull(request, "request");
-    String userId = UserIds.check(request.userId());
-    Workflow workflow = core.registry.forStart(request.workflowId(), request.version(), userId);
-    String executionId =
-        request
-            .idempotencyKey()
-            .map(key -> idempotentId(userId, workflow.id(), key))
-            .orElseGet(() -> UUID.randomUUID().toString());
-    if (request.idempotencyKey().isPresent() && core.executions.find(executionId).isPresent()) {
-      return handle(executionId, userId);
-    }
-    try {
-      workflow.begin(executionId, request.input(), core.checkpoints);
-      Instant now = core.clock.instant();
-      core.executions.insert(
-          ExecutionRecord.queued(executionId, workflow.id(), workflow.version(), userId, now));
-      submit(new WorkItem(executionId, workflow.id(), now));
-    } catch (VersionConflictException duplicate) {
-      if (request.idempotencyKey().isEmpty()) {
-        throw duplicate;
-      }
-      // a start with the same key checkpointed it a moment ago; its record follows at once
-      Records.awaitInserted(core.executions, executionId, DUPLICATE_START_PATIENCE);
-    }
-    return handle(executionId, userId);
-  }
-
-  private void submit(WorkItem item) {
-    try {
-      core.queue.submit(item);
-    } catch (RateLimitedException full) {
-      Instant now = core.clock.instant();
-      ExecutionError error =
-          new ExecutionError(
-              RateLimitedException.class.getSimpleName(), full.getMessage(), Optional.empty());
-      Records.update(
-          core.executions,
-          item.executionId(),
-          current -> current.finished(ExecutionStatus.FAILED, now, Map.of(), error));
-      core.checkpoints.delete(item.executionId());
-      throw full;
-    }
-  }
-
-  private static String idempotentId(String userId, String workflowId, String key) {
-    byte[] name = (userId + '\n' + workflowId + '\n' + key).getBytes(StandardCharsets.UTF_8);
-    return UUID.nameUUIDFromBytes(name).toString();
+    String executionId = starts.start(request);
+    return new EngineExecutionHandle(this, executionId, request.userId());
   }
 
   /**
@@ -275,38 +224,7 @@ public final class WorkflowEngine implements AutoCloseable {
    * @throws AccessDeniedException if the execution is not the caller's
    */
   public boolean cancel(String executionId, String userId) {
-    ExecutionRecord record = owned(executionId, userId);
-    Instant now = core.clock.instant();
-    Records.Change change =
-        Records.update(
-                core.executions,
-                executionId,
-                current -> {
-                  if (current.status().isTerminal() || current.cancelRequested()) {
-                    return null;
-                  }
-                  return current.status() == ExecutionStatus.RUNNING
-                      ? current.withCancelRequested(now)
-                      : current.finished(ExecutionStatus.CANCELLED, now, Map.of(), null);
-                })
-            .orElseThrow();
-    if (!change.changed()) {
-      log.info(
-          "execution {} is {}; cancelling changes nothing", executionId, change.record().status());
-      return change.record().cancelRequested() && !change.record().status().isTerminal();
-    }
-    if (change.record().status() == ExecutionStatus.CANCELLED) {
-      core.checkpoints.delete(executionId);
-      core.observer.executionFinished(change.record());
-      new EventPublisher(core, executionId, record.workflowId())
-          .cancelled(Optional.empty(), "cancelled by its owner");
-    } else {
-      EngineCore.Running local = core.running.get(executionId);
-      if (local != null && local.cancel.compareAndSet(false, true)) {
-        local.interrupt();
-      }
-    }
-    return true;
+    return cancellations.cancel(owned(executionId, userId));
   }
 
   /**
@@ -392,9 +310,10 @@ public final class WorkflowEngine implements AutoCloseable {
   }
 
   /**
-   * Stops at once, as if the process died: workers are interrupted and nothing more is written,
-   * acknowledged or published. Executions it was running are recovered by any engine sharing the
-   * stores and queue once their leases expire.
+   * Stops at once, as if the process died: workers are interrupted, no checkpoint, event or
+   * acknowledgement is written any more (a record update already under way may still land).
+   * Executions it was running are recovered by any engine sharing the stores and queue once their
+   * leases expire.
    */
   public void shutdownNow() {
     core.killed = true;
