@@ -36,6 +36,13 @@ final class ExecutionRunner {
   private static final Duration UNKNOWN_WORKFLOW_RETRY = Duration.ofMillis(200);
   private static final int UNKNOWN_WORKFLOW_DELIVERIES = 50;
 
+  /**
+   * How long after an execution finished its end event is left to whoever finished it. A stale work
+   * item of a finished execution (a queued one that was cancelled, say) is looked at after that,
+   * and only then does a worker publish an end that is still missing.
+   */
+  static final Duration END_GRACE = Duration.ofSeconds(5);
+
   private final EngineCore core;
   private final Outcomes outcomes;
   private final UnpublishedEnds ends;
@@ -52,6 +59,11 @@ final class ExecutionRunner {
     MDC.put("workflowId", lease.item().workflowId());
     try {
       Optional<ExecutionRecord> record = core.executions.find(executionId);
+      if (record.isPresent() && recentlyFinished(record.get())) {
+        // Whoever just finished it publishes its end; look again once they have had the time.
+        core.queue.nack(lease, END_GRACE);
+        return;
+      }
       if (record.isEmpty() || !isRunnable(record.get())) {
         record.filter(r -> r.status().isTerminal()).ifPresent(ends::publishIfMissing);
         core.queue.ack(lease);
@@ -70,6 +82,11 @@ final class ExecutionRunner {
     } finally {
       MDC.clear();
     }
+  }
+
+  private boolean recentlyFinished(ExecutionRecord record) {
+    return record.status().isTerminal()
+        && record.updatedAt().plus(END_GRACE).isAfter(core.clock.instant());
   }
 
   private static boolean isRunnable(ExecutionRecord record) {

@@ -4,6 +4,7 @@ import static dev.workflowengine.core.engine.EngineTestSupport.PATIENCE;
 import static dev.workflowengine.core.engine.EngineTestSupport.allEvents;
 import static dev.workflowengine.core.engine.EngineTestSupport.assertCompleteStream;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.workflowengine.api.event.WorkflowEvent;
@@ -11,14 +12,19 @@ import dev.workflowengine.api.execution.ExecutionRecord;
 import dev.workflowengine.api.execution.ExecutionStatus;
 import dev.workflowengine.api.execution.StartRequest;
 import dev.workflowengine.api.spi.ExecutionStore;
+import dev.workflowengine.api.spi.Lease;
+import dev.workflowengine.api.spi.WorkQueue;
 import dev.workflowengine.core.Workflow;
 import dev.workflowengine.core.memory.InMemoryExecutionStore;
+import dev.workflowengine.core.memory.InMemoryWorkQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -230,6 +236,92 @@ class CancellationRacesTest {
       assertThat(events.get(events.size() - 1).type()).isEqualTo("workflow_cancelled");
       assertThat(engineB.status(id, "u1").status()).isEqualTo(ExecutionStatus.CANCELLED);
       assertThat(laterRuns.get()).isZero();
+    }
+  }
+
+  /**
+   * A worker that took the work item of a queued execution cancelled a moment before found the
+   * record CANCELLED but no end in the stream yet, and published one; the canceller's own end then
+   * came second and failed as a publish after the terminal event. The worker now leaves a fresh end
+   * to whoever recorded it.
+   */
+  @Test
+  void aWorkerLeavesTheEndOfAJustCancelledQueuedExecutionToTheCanceller() throws Exception {
+    AtomicReference<String> queuedId = new AtomicReference<>("");
+    CountDownLatch workerDecided = new CountDownLatch(1);
+    CountDownLatch cancellerMayPublish = new CountDownLatch(1);
+    EngineObserver heldCanceller =
+        new EngineObserver() {
+          @Override
+          public void executionFinished(ExecutionRecord record) {
+            // called by the canceller between recording CANCELLED and publishing the end
+            if (record.executionId().equals(queuedId.get())) {
+              awaitQuietly(cancellerMayPublish);
+            }
+          }
+        };
+    WorkQueue decisions =
+        new EngineTestSupport.ForwardingWorkQueue(new InMemoryWorkQueue()) {
+          @Override
+          public boolean ack(Lease lease) {
+            signalIfQueued(lease);
+            return delegate.ack(lease);
+          }
+
+          @Override
+          public boolean nack(Lease lease, Duration delay) {
+            signalIfQueued(lease);
+            return delegate.nack(lease, delay);
+          }
+
+          private void signalIfQueued(Lease lease) {
+            if (lease.item().executionId().equals(queuedId.get())) {
+              workerDecided.countDown();
+            }
+          }
+        };
+    CountDownLatch busyRunning = new CountDownLatch(1);
+    CountDownLatch busyMayEnd = new CountDownLatch(1);
+    try (WorkflowEngine engine =
+        WorkflowEngine.builder().workers(1).observer(heldCanceller).workQueue(decisions).build()) {
+      engine.register(
+          Workflow.builder("one")
+              .node(
+                  "only",
+                  state -> {
+                    if (state.getBoolean("busy", false)) {
+                      busyRunning.countDown();
+                      EngineTestSupport.await(busyMayEnd);
+                    }
+                    return Map.of("done", true);
+                  })
+              .start("only")
+              .edge("only", Workflow.END)
+              .build());
+      ExecutionHandle busy = engine.start(StartRequest.of("one", Map.of("busy", true)).user("u1"));
+      EngineTestSupport.await(busyRunning); // the only worker is taken
+      ExecutionHandle queued = engine.start(StartRequest.of("one", Map.of()).user("u1"));
+      queuedId.set(queued.executionId());
+
+      CompletableFuture<Boolean> cancel = CompletableFuture.supplyAsync(queued::cancel);
+      await().atMost(PATIENCE).until(() -> queued.status().status() == ExecutionStatus.CANCELLED);
+      busyMayEnd.countDown(); // the worker now takes the queued execution's item
+      EngineTestSupport.await(workerDecided);
+      cancellerMayPublish.countDown();
+
+      assertThat(cancel.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      assertThat(busy.await(PATIENCE).status()).isEqualTo(ExecutionStatus.COMPLETED);
+      assertThat(allEvents(queued.events()))
+          .extracting(WorkflowEvent::type, WorkflowEvent::sequence)
+          .containsExactly(tuple("workflow_cancelled", 1L));
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      EngineTestSupport.await(latch);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -97,8 +97,7 @@ final class EngineTestSupport {
   }
 
   /** A queue that tells someone each time it hands an item to a worker. */
-  static final class SignallingQueue implements WorkQueue {
-    private final WorkQueue delegate;
+  static final class SignallingQueue extends ForwardingWorkQueue {
     private final Consumer<Lease> leased;
 
     SignallingQueue(WorkQueue delegate, CountDownLatch leased) {
@@ -106,8 +105,25 @@ final class EngineTestSupport {
     }
 
     SignallingQueue(WorkQueue delegate, Consumer<Lease> leased) {
-      this.delegate = delegate;
+      super(delegate);
       this.leased = leased;
+    }
+
+    @Override
+    public Optional<Lease> poll(String workerId, Duration leaseDuration, Duration maxWait)
+        throws InterruptedException {
+      Optional<Lease> lease = delegate.poll(workerId, leaseDuration, maxWait);
+      lease.ifPresent(leased);
+      return lease;
+    }
+  }
+
+  /** A work queue that forwards every call; tests override a call to step in. */
+  static class ForwardingWorkQueue implements WorkQueue {
+    final WorkQueue delegate;
+
+    ForwardingWorkQueue(WorkQueue delegate) {
+      this.delegate = delegate;
     }
 
     @Override
@@ -118,9 +134,7 @@ final class EngineTestSupport {
     @Override
     public Optional<Lease> poll(String workerId, Duration leaseDuration, Duration maxWait)
         throws InterruptedException {
-      Optional<Lease> lease = delegate.poll(workerId, leaseDuration, maxWait);
-      lease.ifPresent(leased);
-      return lease;
+      return delegate.poll(workerId, leaseDuration, maxWait);
     }
 
     @Override
