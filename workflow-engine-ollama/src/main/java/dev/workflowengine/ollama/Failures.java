@@ -137,6 +137,7 @@ final class Failures {
             + last.ollamaMessage()
             + ")."
             + tail,
+        last.status(),
         last.retryAfter().orElse(null),
         null);
   }
@@ -151,6 +152,7 @@ final class Failures {
       return new OllamaUnavailableException(
           baseUrl,
           "Cannot connect to Ollama at " + baseUrl + " (" + e.getMessage() + "). " + START_OLLAMA,
+          -1,
           null,
           e);
     }
@@ -158,6 +160,7 @@ final class Failures {
       return new OllamaUnavailableException(
           baseUrl,
           "Cannot resolve the host of Ollama's base URL " + baseUrl + ". " + START_OLLAMA,
+          -1,
           null,
           e);
     }
@@ -182,6 +185,7 @@ final class Failures {
     return new OllamaUnavailableException(
         baseUrl,
         "Lost the connection to Ollama at " + baseUrl + " during " + what + ": " + e,
+        -1,
         null,
         e);
   }

@@ -66,7 +66,12 @@ class HttpErrorTest extends OllamaServerTest {
         .hasMessageContaining("HTTP " + status)
         .hasMessageContaining("Gave up after 3 attempts")
         .hasMessageContaining(server.url("/").toString())
-        .satisfies(e -> assertThat(((OllamaUnavailableException) e).isRetriable()).isTrue());
+        .asInstanceOf(type(OllamaUnavailableException.class))
+        .satisfies(
+            e -> {
+              assertThat(e.isRetriable()).isTrue();
+              assertThat(e.httpStatus()).hasValue(status);
+            });
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -134,7 +139,12 @@ class HttpErrorTest extends OllamaServerTest {
         .isInstanceOf(OllamaUnavailableException.class)
         .hasMessageContaining("Cannot connect to Ollama at " + url)
         .hasMessageContaining("ollama serve")
-        .satisfies(e -> assertThat(((OllamaUnavailableException) e).baseUrl()).isEqualTo(url));
+        .asInstanceOf(type(OllamaUnavailableException.class))
+        .satisfies(
+            e -> {
+              assertThat(e.baseUrl()).isEqualTo(url);
+              assertThat(e.httpStatus()).isEmpty();
+            });
     assertThatThrownBy(() -> client.list()).isInstanceOf(OllamaUnavailableException.class);
   }
 
