@@ -39,7 +39,8 @@ class ChatTest extends OllamaServerTest {
     assertThat(last.doneReason()).contains("stop");
     assertThat(last.metrics())
         .contains(new Metrics(4883583458L, 1334875L, 26, 342546000L, 9, 4535599000L));
-    assertThat(last.metrics().orElseThrow().evalDuration()).isEqualTo(Duration.ofNanos(4535599000L));
+    assertThat(last.metrics().orElseThrow().evalDuration())
+        .isEqualTo(Duration.ofNanos(4535599000L));
     assertThat(chunks.get(0).model()).isEqualTo("llama3.2");
     assertThat(chunks.get(0).createdAt()).contains(Instant.parse("2024-07-22T20:33:28.123648Z"));
     assertThat(chunks.get(0).message().role()).isEqualTo(ChatMessage.Role.ASSISTANT);
@@ -152,11 +153,17 @@ class ChatTest extends OllamaServerTest {
     }
 
     List<ToolCall> calls = answer.toolCalls();
-    assertThat(calls).extracting(ToolCall::name).containsExactly("get_weather", "get_weather", "get_time");
-    assertThat(calls).extracting(ToolCall::id)
+    assertThat(calls)
+        .extracting(ToolCall::name)
+        .containsExactly("get_weather", "get_weather", "get_time");
+    assertThat(calls)
+        .extracting(ToolCall::id)
         .containsExactly(
-            Optional.of("call_k2s9mdbv"), Optional.of("call_1rnbj5xq"), Optional.of("call_y8d0qe3f"));
-    assertThat(calls).extracting(ToolCall::index)
+            Optional.of("call_k2s9mdbv"),
+            Optional.of("call_1rnbj5xq"),
+            Optional.of("call_y8d0qe3f"));
+    assertThat(calls)
+        .extracting(ToolCall::index)
         .containsExactly(OptionalInt.of(0), OptionalInt.of(1), OptionalInt.of(2));
     assertThat(calls.get(1).arguments()).isEqualTo(Map.of("city", "Tokyo"));
     assertThat(calls.get(2).arguments())

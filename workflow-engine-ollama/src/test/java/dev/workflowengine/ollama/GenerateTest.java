@@ -59,7 +59,8 @@ class GenerateTest extends OllamaServerTest {
 
     GenerateResponse response = client.generate(request);
 
-    assertThat(response.response()).isEqualTo("The sky is blue because it is the color of the sky.");
+    assertThat(response.response())
+        .isEqualTo("The sky is blue because it is the color of the sky.");
     assertThat(response.context()).containsExactly(1, 2, 3);
     assertThat(response.metrics().orElseThrow().evalCount()).isEqualTo(290);
     JsonNode sent = body(takeRequest());

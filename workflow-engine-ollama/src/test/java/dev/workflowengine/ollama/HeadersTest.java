@@ -11,7 +11,11 @@ class HeadersTest extends OllamaServerTest {
 
   @Test
   void theBearerTokenAndHeadersGoWithEveryRequest() throws Exception {
-    client(b -> b.bearerToken("s3cr3t-token").header("X-Tenant", "acme").header("x-tenant", "umbrella"));
+    client(
+        b ->
+            b.bearerToken("s3cr3t-token")
+                .header("X-Tenant", "acme")
+                .header("x-tenant", "umbrella"));
     server.enqueue(MockOllama.json("version.json"));
     server.enqueue(MockOllama.stream("chat-stream.ndjson"));
 

@@ -7,9 +7,9 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Errors before a stream starts: each status Ollama uses, and no server at all. */
 class HttpErrorTest extends OllamaServerTest {
@@ -20,7 +20,8 @@ class HttpErrorTest extends OllamaServerTest {
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void badRequestCarriesOllamasExplanation(boolean streaming) {
-    server.enqueue(MockOllama.error(400, "registry.ollama.ai/library/llama3.2 does not support thinking"));
+    server.enqueue(
+        MockOllama.error(400, "registry.ollama.ai/library/llama3.2 does not support thinking"));
 
     assertThatThrownBy(() -> call(streaming))
         .isInstanceOf(OllamaBadRequestException.class)
@@ -57,7 +58,9 @@ class HttpErrorTest extends OllamaServerTest {
   @ValueSource(ints = {429, 502, 503})
   void overloadStatusesAreRetriedThenReportedAsUnavailable(int status) {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(MockOllama.error(status, "server busy, please try again.  maximum pending requests exceeded"));
+      server.enqueue(
+          MockOllama.error(
+              status, "server busy, please try again.  maximum pending requests exceeded"));
     }
 
     assertThatThrownBy(() -> call(true))

@@ -35,7 +35,10 @@ class ListenerTest extends OllamaServerTest {
     StreamHandle handle = client.chatStream(REQUEST, recorder);
     await().atMost(Duration.ofSeconds(5)).until(handle::isDone);
 
-    assertThat(recorder.chunks).extracting(ChatResponse::content).hasSize(10).startsWith("The", " sky");
+    assertThat(recorder.chunks)
+        .extracting(ChatResponse::content)
+        .hasSize(10)
+        .startsWith("The", " sky");
     assertThat(recorder.completions.get()).isEqualTo(1);
     assertThat(recorder.errors).isEmpty();
     assertThat(recorder.threads).allSatisfy(name -> assertThat(name).startsWith("ollama-stream-"));
@@ -51,7 +54,8 @@ class ListenerTest extends OllamaServerTest {
     client.generateStream(GenerateRequest.of("codellama:code", "def gcd"), recorder);
     finishCallbacks();
 
-    assertThat(recorder.chunks).extracting(GenerateResponse::response)
+    assertThat(recorder.chunks)
+        .extracting(GenerateResponse::response)
         .containsExactly("def", " gcd", "(a", ",", " b", "):", "");
     assertThat(recorder.completions.get()).isEqualTo(1);
     assertThat(recorder.errors).isEmpty();
@@ -137,13 +141,16 @@ class ListenerTest extends OllamaServerTest {
       recorders.add(recorder);
       handles.add(client.chatStream(REQUEST, recorder));
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> handles.stream().allMatch(StreamHandle::isDone));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> handles.stream().allMatch(StreamHandle::isDone));
 
-    assertThat(recorders).allSatisfy(
-        recorder -> {
-          assertThat(recorder.completions.get()).isEqualTo(1);
-          assertThat(recorder.chunks).hasSize(10);
-        });
+    assertThat(recorders)
+        .allSatisfy(
+            recorder -> {
+              assertThat(recorder.completions.get()).isEqualTo(1);
+              assertThat(recorder.chunks).hasSize(10);
+            });
   }
 
   private void finishCallbacks() throws InterruptedException {

@@ -31,7 +31,9 @@ class ManagementTest extends OllamaServerTest {
 
     List<ModelSummary> models = client.list();
 
-    assertThat(models).extracting(ModelSummary::name).containsExactly("llama3.2:latest", "all-minilm:latest");
+    assertThat(models)
+        .extracting(ModelSummary::name)
+        .containsExactly("llama3.2:latest", "all-minilm:latest");
     ModelSummary llama = models.get(0);
     assertThat(llama.size()).isEqualTo(2019393189L);
     assertThat(llama.modifiedAt()).contains(Instant.parse("2025-05-05T00:37:44.706015396Z"));
@@ -83,12 +85,15 @@ class ManagementTest extends OllamaServerTest {
 
     List<RunningModel> running = client.ps();
 
-    assertThat(running).singleElement().satisfies(model -> {
-      assertThat(model.name()).isEqualTo("llama3.2:latest");
-      assertThat(model.sizeVram()).isEqualTo(3654089728L);
-      assertThat(model.contextLength()).isEqualTo(OptionalInt.of(4096));
-      assertThat(model.expiresAt()).contains(Instant.parse("2025-05-05T17:42:18.233434Z"));
-    });
+    assertThat(running)
+        .singleElement()
+        .satisfies(
+            model -> {
+              assertThat(model.name()).isEqualTo("llama3.2:latest");
+              assertThat(model.sizeVram()).isEqualTo(3654089728L);
+              assertThat(model.contextLength()).isEqualTo(OptionalInt.of(4096));
+              assertThat(model.expiresAt()).contains(Instant.parse("2025-05-05T17:42:18.233434Z"));
+            });
     assertRequest(takeRequest(), "GET", "/api/ps", null);
   }
 
@@ -174,7 +179,10 @@ class ManagementTest extends OllamaServerTest {
     assertThat(progress.get(0))
         .isEqualTo(
             new Progress(
-                "pulling manifest", java.util.Optional.empty(), OptionalLong.empty(), OptionalLong.empty()));
+                "pulling manifest",
+                java.util.Optional.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty()));
     assertThat(progress.get(1).total()).isEqualTo(OptionalLong.of(2019377376L));
     assertThat(progress.get(1).completed()).isEmpty();
     assertThat(progress.get(1).fraction()).isEmpty();

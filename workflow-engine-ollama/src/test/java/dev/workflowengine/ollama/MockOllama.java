@@ -125,7 +125,10 @@ final class MockOllama {
 
   static void writeChunk(BufferedSink sink, String line) throws IOException {
     byte[] bytes = line.getBytes(UTF_8);
-    sink.writeHexadecimalUnsignedLong(bytes.length).writeUtf8("\r\n").write(bytes).writeUtf8("\r\n");
+    sink.writeHexadecimalUnsignedLong(bytes.length)
+        .writeUtf8("\r\n")
+        .write(bytes)
+        .writeUtf8("\r\n");
     sink.flush();
   }
 

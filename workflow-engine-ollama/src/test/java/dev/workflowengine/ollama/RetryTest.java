@@ -64,7 +64,8 @@ class RetryTest extends OllamaServerTest {
     long start = System.nanoTime();
     client.chat(REQUEST);
 
-    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(150);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(150);
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -80,9 +81,7 @@ class RetryTest extends OllamaServerTest {
         .hasMessageContaining("is rate-limiting requests")
         .hasMessageContaining("Gave up after 4 attempts")
         .satisfies(
-            e ->
-                assertThat(((OllamaUnavailableException) e).retryAfter())
-                    .contains(Duration.ZERO));
+            e -> assertThat(((OllamaUnavailableException) e).retryAfter()).contains(Duration.ZERO));
     assertThat(server.getRequestCount()).isEqualTo(4);
   }
 
@@ -125,6 +124,7 @@ class RetryTest extends OllamaServerTest {
   }
 
   private static MockResponse busy(int status) {
-    return MockOllama.error(status, "server busy, please try again.  maximum pending requests exceeded");
+    return MockOllama.error(
+        status, "server busy, please try again.  maximum pending requests exceeded");
   }
 }

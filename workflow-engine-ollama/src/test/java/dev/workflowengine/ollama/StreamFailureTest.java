@@ -136,6 +136,7 @@ class StreamFailureTest extends OllamaServerTest {
 
     assertThat(answer.content()).isEqualTo("Hi");
     assertThat(answer.metrics().orElseThrow().evalCount()).isEqualTo(1);
-    assertThat(answer.toResponse().createdAt()).contains(java.time.Instant.parse("2025-01-01T00:00:00Z"));
+    assertThat(answer.toResponse().createdAt())
+        .contains(java.time.Instant.parse("2025-01-01T00:00:00Z"));
   }
 }

@@ -67,12 +67,14 @@ class TimeoutTest extends OllamaServerTest {
     client(b -> b.idleTimeout(Duration.ofMillis(100)).firstChunkTimeout(Duration.ofSeconds(5)));
     // Ollama sends its headers together with the first chunk, once the model is loaded.
     server.enqueue(
-        MockOllama.stream("chat-stream.ndjson").newBuilder()
+        MockOllama.stream("chat-stream.ndjson")
+            .newBuilder()
             .headersDelay(400, TimeUnit.MILLISECONDS)
             .build());
     // A proxy may send the headers at once and the body later.
     server.enqueue(
-        MockOllama.stream("chat-stream.ndjson").newBuilder()
+        MockOllama.stream("chat-stream.ndjson")
+            .newBuilder()
             .bodyDelay(400, TimeUnit.MILLISECONDS)
             .build());
 
