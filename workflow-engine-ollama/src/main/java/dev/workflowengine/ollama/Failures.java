@@ -183,7 +183,7 @@ final class Failures {
           config.connectTimeout(),
           e);
     }
-    if (e instanceof SocketTimeoutException) {
+    if (isReadTimeout(e)) {
       return readTimeout(spec, what, e);
     }
     if (isCallTimeout(e)) {
@@ -204,7 +204,7 @@ final class Failures {
       return cancelled(spec, slot);
     }
     String what = "the " + spec.endpoint() + " stream" + spec.forModel();
-    if (e instanceof SocketTimeoutException && chunks > 0) {
+    if (isReadTimeout(e) && chunks > 0) {
       Duration idle = config.idleTimeout();
       return timeout(
           Phase.IDLE,
@@ -221,7 +221,7 @@ final class Failures {
           idle,
           e);
     }
-    if (e instanceof SocketTimeoutException) {
+    if (isReadTimeout(e)) {
       return readTimeout(spec, what, e);
     }
     if (isCallTimeout(e)) {
@@ -400,6 +400,15 @@ final class Failures {
   private static OllamaTimeoutException timeout(
       Phase phase, String message, Duration limit, IOException cause) {
     return new OllamaTimeoutException(phase, message, limit, cause);
+  }
+
+  /**
+   * A socket read timed out (okio's per-read timeout), or the first-chunk deadline had passed
+   * before a read began (okio checks it first and says "deadline reached").
+   */
+  private static boolean isReadTimeout(IOException e) {
+    return e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && "deadline reached".equals(e.getMessage()));
   }
 
   /** OkHttp reports a call timeout as a bare {@code InterruptedIOException("timeout")}. */

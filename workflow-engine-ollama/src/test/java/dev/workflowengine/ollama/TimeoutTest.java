@@ -100,6 +100,28 @@ class TimeoutTest extends OllamaServerTest {
     assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
   }
 
+  /**
+   * Headers at 1 s, then nothing: the first-chunk limit of 600 ms counts from sending, so the
+   * stream fails right after the headers, not 600 ms after them.
+   */
+  @Test
+  void theFirstChunkDeadlineCountsFromTheRequestNotFromLateHeaders() {
+    client(b -> b.idleTimeout(Duration.ofSeconds(5)).firstChunkTimeout(Duration.ofMillis(600)));
+    server.enqueue(
+        MockOllama.stallAfter(List.of(), new CountDownLatch(1))
+            .newBuilder()
+            .headersDelay(1, TimeUnit.SECONDS)
+            .build());
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> client.chatStream(REQUEST).last())
+        .isInstanceOf(OllamaTimeoutException.class)
+        .extracting(e -> ((OllamaTimeoutException) e).phase())
+        .isEqualTo(Phase.FIRST_CHUNK);
+
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(900L, 1_450L);
+  }
+
   @Test
   void theFirstChunkTimeoutBoundsTheWaitForHeadersAndTheWholeNonStreamingAnswer() {
     client(b -> b.idleTimeout(Duration.ofMillis(100)).firstChunkTimeout(Duration.ofMillis(300)));
