@@ -14,6 +14,7 @@ import okhttp3.OkHttpClient;
  * @param connectTimeout bound on opening a connection
  * @param firstChunkTimeout bound from sending a generation request to its first chunk
  * @param idleTimeout bound on silence between chunks once a stream began
+ * @param progressIdleTimeout bound on silence between progress lines of pull, push and create
  * @param totalTimeout bound on a whole generation call, if any
  * @param requestTimeout bound on a management call
  * @param maxRetries attempts after the first for 429, 502 and 503
@@ -29,6 +30,7 @@ record ClientConfig(
     Duration connectTimeout,
     Duration firstChunkTimeout,
     Duration idleTimeout,
+    Duration progressIdleTimeout,
     Optional<Duration> totalTimeout,
     Duration requestTimeout,
     int maxRetries,
@@ -38,6 +40,11 @@ record ClientConfig(
     Map<String, String> headers,
     Executor callbackExecutor,
     OkHttpClient httpClient) {
+
+  /** The silence a stream of this purpose tolerates once its first line arrived. */
+  Duration idleTimeout(Purpose purpose) {
+    return purpose == Purpose.PROGRESS ? progressIdleTimeout : idleTimeout;
+  }
 
   /** Never prints the token or header values, which may be secrets. */
   @Override
@@ -50,6 +57,8 @@ record ClientConfig(
         + firstChunkTimeout
         + ", idleTimeout="
         + idleTimeout
+        + ", progressIdleTimeout="
+        + progressIdleTimeout
         + ", totalTimeout="
         + totalTimeout.map(Duration::toString).orElse("none")
         + ", requestTimeout="

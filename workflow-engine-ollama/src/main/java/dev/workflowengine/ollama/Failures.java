@@ -205,7 +205,8 @@ final class Failures {
     }
     String what = "the " + spec.endpoint() + " stream" + spec.forModel();
     if (isReadTimeout(e) && chunks > 0) {
-      Duration idle = config.idleTimeout();
+      Duration idle = config.idleTimeout(spec.purpose());
+      String setting = spec.purpose() == Purpose.PROGRESS ? "progressIdleTimeout" : "idleTimeout";
       return timeout(
           Phase.IDLE,
           "Ollama at "
@@ -216,7 +217,9 @@ final class Failures {
               + chunks
               + " chunks of "
               + what
-              + "; the connection was closed. Raise idleTimeout if the model pauses that long"
+              + "; the connection was closed. Raise "
+              + setting
+              + " if the model pauses that long"
               + " (slow hardware, long tool calls).",
           idle,
           e);

@@ -194,7 +194,8 @@ final class NdjsonStream<T> implements OllamaStream<T>, Iterator<T> {
   private void narrowToIdleTimeout() {
     Timeout timeout = source.timeout();
     timeout.clearDeadline();
-    timeout.timeout(transport.config().idleTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    Duration idle = transport.config().idleTimeout(spec.purpose());
+    timeout.timeout(idle.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private T parse() throws IOException {

@@ -48,8 +48,8 @@ import okhttp3.Response;
  * a non-streaming call, to the whole answer), which covers loading the model; {@code idleTimeout}
  * between reads once a stream has begun; {@code totalTimeout}, when set, for a whole chat, generate
  * or embed call; {@code requestTimeout} for management calls. Pull, push and create streams use the
- * first-chunk and idle timeouts and no total one. A timeout closes the connection and raises {@link
- * OllamaTimeoutException}.
+ * first-chunk timeout, then {@code progressIdleTimeout} between lines, and no total one. A timeout
+ * closes the connection and raises {@link OllamaTimeoutException}.
  *
  * <p><b>Retries.</b> 429, 502 and 503 answers are retried with exponential backoff and jitter,
  * honouring {@code Retry-After}, up to {@code maxRetries}; then {@link OllamaUnavailableException}.
@@ -404,7 +404,8 @@ public final class OllamaClient implements AutoCloseable {
     activeStreams.forEach(NdjsonStream::cancelForClose);
     transport.close();
     if (ownExecutor != null) {
-      ownExecutor.shutdownNow();
+      // Not shutdownNow: the cancelled streams' listeners still get their onError.
+      ownExecutor.shutdown();
     }
   }
 

@@ -36,6 +36,8 @@ import okhttp3.OkHttpClient;
  *   <li>idle timeout 120 s: once tokens flow, Ollama writes a line per token, but it holds output
  *       back while it parses a tool call, which on CPU-only hardware can mean a minute or more of
  *       silence; two minutes tolerates that and still ends a truly stalled stream;
+ *   <li>progress idle timeout 10 minutes: pull, push and create go silent while Ollama verifies a
+ *       layer or quantizes, minutes for a large model on a slow disk;
  *   <li>no total timeout: a long answer that keeps streaming is not a failure;
  *   <li>request timeout 30 s for management calls (tags, show, ps, version, copy, delete);
  *   <li>3 retries of 429, 502 and 503, backing off from 500 ms to at most 30 s.
@@ -47,6 +49,7 @@ public final class OllamaClientBuilder {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration firstChunkTimeout = Duration.ofSeconds(300);
   private Duration idleTimeout = Duration.ofSeconds(120);
+  private Duration progressIdleTimeout = Duration.ofMinutes(10);
   private Duration totalTimeout;
   private Duration requestTimeout = Duration.ofSeconds(30);
   private int maxRetries = 3;
@@ -113,6 +116,20 @@ public final class OllamaClientBuilder {
    */
   public OllamaClientBuilder idleTimeout(Duration timeout) {
     this.idleTimeout = Checks.requirePositive(timeout, "idleTimeout");
+    return this;
+  }
+
+  /**
+   * Bounds the silence between two progress lines of {@link OllamaClient#pull}, {@link
+   * OllamaClient#push} and {@link OllamaClient#create}. Longer than {@link #idleTimeout} because
+   * Ollama says nothing while it verifies a downloaded layer or quantizes a model, which for tens
+   * of gigabytes on a slow disk takes minutes.
+   *
+   * @param timeout positive; 10 minutes by default
+   * @return this builder
+   */
+  public OllamaClientBuilder progressIdleTimeout(Duration timeout) {
+    this.progressIdleTimeout = Checks.requirePositive(timeout, "progressIdleTimeout");
     return this;
   }
 
@@ -257,6 +274,7 @@ public final class OllamaClientBuilder {
             connectTimeout,
             firstChunkTimeout,
             idleTimeout,
+            progressIdleTimeout,
             Optional.ofNullable(totalTimeout),
             requestTimeout,
             maxRetries,

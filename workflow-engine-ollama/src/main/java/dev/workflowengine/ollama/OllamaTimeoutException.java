@@ -30,7 +30,8 @@ public class OllamaTimeoutException extends WorkflowTimeoutException {
      */
     FIRST_CHUNK,
     /**
-     * A stream went silent for {@link OllamaClientBuilder#idleTimeout(Duration)} after it began.
+     * A stream went silent after it began, for {@link OllamaClientBuilder#idleTimeout(Duration)}
+     * (or {@link OllamaClientBuilder#progressIdleTimeout(Duration)} for pull, push and create).
      */
     IDLE,
     /** The whole call outlasted {@link OllamaClientBuilder#totalTimeout(Duration)}. */

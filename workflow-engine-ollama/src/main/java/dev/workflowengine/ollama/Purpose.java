@@ -9,7 +9,7 @@ enum Purpose {
   STREAM,
   /** A non-streaming chat, generate or embed: the first-chunk timeout bounds the whole answer. */
   GENERATION,
-  /** A pull, push or create progress stream: first-chunk and idle timeouts, no total. */
+  /** A pull, push or create progress stream: first-chunk and progress idle timeouts, no total. */
   PROGRESS,
   /** A quick call (tags, show, ps, version, copy, delete, blob check): the request timeout. */
   MANAGEMENT,

@@ -64,8 +64,9 @@ final class Transport {
     clients.put(
         Purpose.GENERATION,
         shared.readTimeout(config.firstChunkTimeout()).callTimeout(total).build());
+    Duration progressRead = max(config.firstChunkTimeout(), config.progressIdleTimeout());
     clients.put(
-        Purpose.PROGRESS, shared.readTimeout(streamRead).callTimeout(Duration.ZERO).build());
+        Purpose.PROGRESS, shared.readTimeout(progressRead).callTimeout(Duration.ZERO).build());
     clients.put(
         Purpose.MANAGEMENT,
         shared.readTimeout(config.requestTimeout()).callTimeout(config.requestTimeout()).build());

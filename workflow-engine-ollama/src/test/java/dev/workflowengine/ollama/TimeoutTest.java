@@ -166,6 +166,39 @@ class TimeoutTest extends OllamaServerTest {
   }
 
   @Test
+  void aProgressStreamHasItsOwnLongerIdleTimeout() throws Exception {
+    client(
+        b ->
+            b.idleTimeout(Duration.ofMillis(100))
+                .progressIdleTimeout(Duration.ofMillis(600))
+                .firstChunkTimeout(Duration.ofSeconds(5)));
+    List<String> lines = MockOllama.fixtureLines("pull-progress.ndjson");
+    // Silent for 300 ms while "verifying": longer than idleTimeout, shorter than the progress one.
+    server.enqueue(
+        MockOllama.streaming(
+            (sink, source) -> {
+              for (String line : lines) {
+                MockOllama.writeChunk(sink, line);
+                if (line.contains("verifying")) {
+                  Thread.sleep(300); // the time Ollama spends hashing a layer, not a test wait
+                }
+              }
+              MockOllama.endChunks(sink);
+            }));
+    CountDownLatch closed = new CountDownLatch(1);
+    server.enqueue(MockOllama.stallAfter(lines.subList(0, 2), closed));
+
+    assertThat(client.pull("llama3.2").last().isSuccess()).isTrue();
+    assertThatThrownBy(() -> client.pull("llama3.2").last())
+        .isInstanceOf(OllamaTimeoutException.class)
+        .hasMessageContaining("sent nothing for 600 ms after 2 chunks")
+        .hasMessageContaining("Raise progressIdleTimeout")
+        .extracting(e -> ((OllamaTimeoutException) e).phase())
+        .isEqualTo(Phase.IDLE);
+    assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void aManagementCallIsBoundedByTheRequestTimeout() {
     client(b -> b.requestTimeout(Duration.ofMillis(300)));
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
