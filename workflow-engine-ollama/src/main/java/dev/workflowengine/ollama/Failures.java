@@ -109,7 +109,10 @@ final class Failures {
         null);
   }
 
-  /** The last of the retried statuses, once the retry policy gave up. */
+  /**
+   * The last of the retried statuses, once the retry policy gave up: after all attempts, or at once
+   * when the server asked for a longer wait than the retry delay allows.
+   */
   OllamaUnavailableException exhausted(CallSpec spec, RetriableStatus last, int attempts) {
     String why =
         last.status() == 429

@@ -115,7 +115,7 @@ final class Transport {
     } catch (RetriableStatus last) {
       throw slot.isCancelled()
           ? failures.cancelled(spec, slot)
-          : failures.exhausted(spec, last, attempts(last));
+          : failures.exhausted(spec, last, config.maxRetries() + 1);
     } catch (FailsafeException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
@@ -124,7 +124,12 @@ final class Transport {
       if (slot.isCancelled()) {
         throw failures.cancelled(spec, slot);
       }
-      throw e;
+      if (cause instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new OllamaCancelledException(
+            spec.endpoint() + spec.forModel() + " was interrupted while waiting to retry");
+      }
+      throw new OllamaException(spec.endpoint() + spec.forModel() + " failed: " + cause, -1, cause);
     } catch (java.util.concurrent.CancellationException e) {
       throw failures.cancelled(spec, slot);
     }
@@ -210,13 +215,6 @@ final class Transport {
                     config.maxRetries() + 1,
                     event.getDelay().toMillis()))
         .build();
-  }
-
-  /** Failsafe does not tell how many attempts ended in the exception it rethrows. */
-  private int attempts(RetriableStatus last) {
-    boolean aborted =
-        last.retryAfter().map(wait -> wait.compareTo(config.retryMaxDelay()) > 0).orElse(false);
-    return aborted ? -1 : config.maxRetries() + 1;
   }
 
   private static Duration max(Duration a, Duration b) {

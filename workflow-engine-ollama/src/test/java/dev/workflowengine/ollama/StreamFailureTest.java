@@ -4,8 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import okio.BufferedSink;
+import okio.Okio;
 import org.junit.jupiter.api.Test;
 
 /** Failures after a stream began: the status is 200 by then, so they come inside the body. */
@@ -103,6 +112,55 @@ class StreamFailureTest extends OllamaServerTest {
               assertThat(e.isRetriable()).isTrue();
               assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
             });
+  }
+
+  /**
+   * A real TCP reset: MockWebServer cannot send one, so a raw socket answers two chunks, waits
+   * until the client has read them, and closes with SO_LINGER 0.
+   */
+  @Test
+  void aConnectionResetMidStreamIsABrokenStreamWithItsPartialText() throws Exception {
+    List<String> lines = MockOllama.fixtureLines("chat-stream.ndjson");
+    CountDownLatch twoChunksRead = new CountDownLatch(1);
+    try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread serverThread =
+          new Thread(
+              () -> {
+                try (Socket socket = raw.accept()) {
+                  BufferedSink out = Okio.buffer(Okio.sink(socket));
+                  Okio.buffer(Okio.source(socket)).readUtf8Line(); // the request line is enough
+                  out.writeUtf8(
+                      "HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\n"
+                          + "Transfer-Encoding: chunked\r\n\r\n");
+                  MockOllama.writeChunk(out, lines.get(0));
+                  MockOllama.writeChunk(out, lines.get(1));
+                  twoChunksRead.await(5, TimeUnit.SECONDS);
+                  socket.setSoLinger(true, 0);
+                } catch (IOException | InterruptedException e) {
+                  // The test sees what the client saw.
+                }
+              });
+      serverThread.start();
+      client(b -> b.baseUrl("http://127.0.0.1:" + raw.getLocalPort()));
+      OllamaStream<ChatResponse> stream = client.chatStream(REQUEST);
+      Iterator<ChatResponse> chunks = stream.iterator();
+      chunks.next();
+      chunks.next();
+      twoChunksRead.countDown();
+
+      assertThatThrownBy(chunks::hasNext)
+          .isInstanceOf(OllamaStreamException.class)
+          .hasMessageContaining("broke after 2 chunks")
+          .hasMessageContaining("Connection reset")
+          .asInstanceOf(type(OllamaStreamException.class))
+          .satisfies(
+              e -> {
+                assertThat(e.partialContent()).isEqualTo("The sky");
+                assertThat(e.isRetriable()).isTrue();
+                assertThat(e.getCause()).isInstanceOf(java.net.SocketException.class);
+              });
+      serverThread.join(5_000);
+    }
   }
 
   @Test
