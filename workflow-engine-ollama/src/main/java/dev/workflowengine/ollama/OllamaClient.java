@@ -1,0 +1,504 @@
+package dev.workflowengine.ollama;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.workflowengine.api.WorkflowException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * A client for the whole Ollama REST API: chat and generate (streamed or not), embeddings, and
+ * model management (list, show, ps, pull, push, create, copy, delete, blobs, version).
+ *
+ * <pre>{@code
+ * try (OllamaClient ollama = OllamaClient.builder().baseUrl("http://localhost:11434").build()) {
+ *   ChatRequest request = ChatRequest.of("llama3.2", ChatMessage.user("Why is the sky blue?"));
+ *   try (OllamaStream<ChatResponse> stream = ollama.chatStream(request)) {
+ *     ChatAccumulator answer = new ChatAccumulator();
+ *     for (ChatResponse chunk : stream) {
+ *       System.out.print(chunk.content());
+ *       answer.add(chunk);
+ *     }
+ *     System.out.println(answer.metrics().orElseThrow().evalCount() + " tokens");
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p><b>Thread safety.</b> The client is immutable and thread-safe; share one per Ollama server.
+ * It holds one connection pool; streams are read on the caller's thread (or, with a {@link
+ * StreamListener}, on the callback executor), so many concurrent streams need no more than a thread
+ * each. {@link #close()} cancels what is running and releases the connections.
+ *
+ * <p><b>Timeouts</b> (see {@link OllamaClientBuilder}): {@code connectTimeout} for every call;
+ * {@code firstChunkTimeout} from sending a chat, generate or embed request to the first chunk (for
+ * a non-streaming call, to the whole answer), which covers loading the model; {@code idleTimeout}
+ * between reads once a stream has begun; {@code totalTimeout}, when set, for a whole chat, generate
+ * or embed call; {@code requestTimeout} for management calls. Pull, push and create streams use the
+ * first-chunk and idle timeouts and no total one. A timeout closes the connection and raises {@link
+ * OllamaTimeoutException}.
+ *
+ * <p><b>Retries.</b> 429, 502 and 503 answers are retried with exponential backoff and jitter,
+ * honouring {@code Retry-After}, up to {@code maxRetries}; then {@link OllamaUnavailableException}.
+ * A stream is retried only while none of its chunks has been delivered: once a chunk has reached
+ * the caller, a failure ends the stream with an exception rather than repeat the answer.
+ *
+ * <p><b>Errors.</b> 404 is {@link ModelNotFoundException}; 400 {@link OllamaBadRequestException};
+ * other 5xx {@link OllamaServerException}; nothing listening {@link OllamaUnavailableException}. An
+ * {@code {"error": ...}} line inside a stream is {@link OllamaStreamException}, carrying the text
+ * received so far.
+ */
+public final class OllamaClient implements AutoCloseable {
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final ClientConfig config;
+  private final Transport transport;
+  private final Executor callbackExecutor;
+  private final ExecutorService ownExecutor;
+  private final Set<NdjsonStream<?>> activeStreams = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  OllamaClient(ClientConfig config) {
+    this.config = config;
+    this.transport = new Transport(config);
+    if (config.callbackExecutor() != null) {
+      this.ownExecutor = null;
+      this.callbackExecutor = config.callbackExecutor();
+    } else {
+      this.ownExecutor = Executors.newCachedThreadPool(OllamaClient::callbackThread);
+      this.callbackExecutor = ownExecutor;
+    }
+  }
+
+  /**
+   * A builder with the defaults: {@code http://localhost:11434}, connect 10 s, first chunk 300 s,
+   * idle 120 s, requests 30 s, 3 retries.
+   *
+   * @return a new builder
+   */
+  public static OllamaClientBuilder builder() {
+    return new OllamaClientBuilder();
+  }
+
+  /**
+   * Sends a chat and waits for the whole answer ({@code "stream": false}).
+   *
+   * @param request the request
+   * @return the answer, with its statistics
+   */
+  public ChatResponse chat(ChatRequest request) {
+    CallSpec spec = generation("api/chat", OllamaJson.chat(request, false), request.model());
+    return single(spec, ChunkReaders.chat());
+  }
+
+  /**
+   * Sends a chat whose answer streams. The request goes out when iteration starts.
+   *
+   * @param request the request
+   * @return the stream of chunks; close it when done
+   */
+  public OllamaStream<ChatResponse> chatStream(ChatRequest request) {
+    return stream("api/chat", OllamaJson.chat(request, true), request.model(), ChunkReaders.chat());
+  }
+
+  /**
+   * Sends a chat whose chunks go to a listener on the callback executor.
+   *
+   * @param request the request
+   * @param listener receives the chunks, then the completion or the error
+   * @return a handle to cancel the stream
+   */
+  public StreamHandle chatStream(ChatRequest request, StreamListener<ChatResponse> listener) {
+    return listen(chatStream(request), listener);
+  }
+
+  /**
+   * Sends a prompt and waits for the whole completion ({@code "stream": false}).
+   *
+   * @param request the request
+   * @return the answer, with its statistics and context
+   */
+  public GenerateResponse generate(GenerateRequest request) {
+    CallSpec spec =
+        generation("api/generate", OllamaJson.generate(request, false), request.model());
+    return single(spec, ChunkReaders.generate());
+  }
+
+  /**
+   * Sends a prompt whose completion streams. The request goes out when iteration starts.
+   *
+   * @param request the request
+   * @return the stream of chunks; close it when done
+   */
+  public OllamaStream<GenerateResponse> generateStream(GenerateRequest request) {
+    return stream(
+        "api/generate",
+        OllamaJson.generate(request, true),
+        request.model(),
+        ChunkReaders.generate());
+  }
+
+  /**
+   * Sends a prompt whose chunks go to a listener on the callback executor.
+   *
+   * @param request the request
+   * @param listener receives the chunks, then the completion or the error
+   * @return a handle to cancel the stream
+   */
+  public StreamHandle generateStream(
+      GenerateRequest request, StreamListener<GenerateResponse> listener) {
+    return listen(generateStream(request), listener);
+  }
+
+  /**
+   * Embeds texts with {@code POST /api/embed}.
+   *
+   * @param request the request
+   * @return one embedding per input
+   */
+  public EmbedResponse embed(EmbedRequest request) {
+    CallSpec spec = generation("api/embed", OllamaJson.embed(request), request.model());
+    return read(spec, true, ManagementReaders::embed);
+  }
+
+  /**
+   * Embeds one prompt with the legacy {@code POST /api/embeddings}.
+   *
+   * @param request the request
+   * @return the embedding
+   */
+  public Embedding embeddings(EmbeddingsRequest request) {
+    CallSpec spec = generation("api/embeddings", OllamaJson.embeddings(request), request.model());
+    return read(spec, true, ManagementReaders::embedding);
+  }
+
+  /**
+   * Lists the local models ({@code GET /api/tags}).
+   *
+   * @return the models
+   */
+  public List<ModelSummary> list() {
+    return read(management(get("api/tags"), null), true, ManagementReaders::tags);
+  }
+
+  /**
+   * Describes a model ({@code POST /api/show}).
+   *
+   * @param model the model
+   * @return what Ollama knows about it
+   * @throws ModelNotFoundException when Ollama does not have it
+   */
+  public ShowResponse show(String model) {
+    return show(model, false);
+  }
+
+  /**
+   * Describes a model, with the large fields when {@code verbose}.
+   *
+   * @param model the model
+   * @param verbose whether to include the large fields (tokenizer vocabularies and the like)
+   * @return what Ollama knows about it
+   */
+  public ShowResponse show(String model, boolean verbose) {
+    Checks.requireModel(model, "model");
+    Request request = transport.post("api/show", OllamaJson.show(model, verbose));
+    return read(management(request, model), true, ManagementReaders::show);
+  }
+
+  /**
+   * Lists the models loaded in memory ({@code GET /api/ps}).
+   *
+   * @return the running models
+   */
+  public List<RunningModel> ps() {
+    return read(management(get("api/ps"), null), true, ManagementReaders::ps);
+  }
+
+  /**
+   * Downloads a model from the registry, reporting progress. Consume the stream to the end (for
+   * example with {@link OllamaStream#last()}) for the pull to complete.
+   *
+   * @param model the model, such as {@code llama3.2}
+   * @return the progress lines; close when done
+   */
+  public OllamaStream<Progress> pull(String model) {
+    return pull(model, false);
+  }
+
+  /**
+   * Downloads a model, optionally from a registry without valid TLS.
+   *
+   * @param model the model
+   * @param insecure whether to allow an insecure registry
+   * @return the progress lines; close when done
+   */
+  public OllamaStream<Progress> pull(String model, boolean insecure) {
+    Checks.requireModel(model, "model");
+    return progress("api/pull", OllamaJson.transfer(model, insecure), model);
+  }
+
+  /**
+   * Uploads a model to a registry ({@code namespace/model:tag}), reporting progress.
+   *
+   * @param model the model
+   * @return the progress lines; close when done
+   */
+  public OllamaStream<Progress> push(String model) {
+    return push(model, false);
+  }
+
+  /**
+   * Uploads a model, optionally to a registry without valid TLS.
+   *
+   * @param model the model
+   * @param insecure whether to allow an insecure registry
+   * @return the progress lines; close when done
+   */
+  public OllamaStream<Progress> push(String model, boolean insecure) {
+    Checks.requireModel(model, "model");
+    return progress("api/push", OllamaJson.transfer(model, insecure), model);
+  }
+
+  /**
+   * Creates a model, reporting progress.
+   *
+   * @param request what to create it from
+   * @return the progress lines; close when done
+   */
+  public OllamaStream<Progress> create(CreateRequest request) {
+    return progress(
+        "api/create", OllamaJson.create(request), request.from().orElse(request.model()));
+  }
+
+  /**
+   * Copies a model under a new name.
+   *
+   * @param source the existing model
+   * @param destination the new name
+   * @throws ModelNotFoundException when {@code source} does not exist
+   */
+  public void copy(String source, String destination) {
+    Checks.requireModel(source, "source");
+    Checks.requireModel(destination, "destination");
+    Request request = transport.post("api/copy", OllamaJson.copy(source, destination));
+    read(management(request, source), true, body -> null);
+  }
+
+  /**
+   * Deletes a model and the data only it uses.
+   *
+   * @param model the model
+   * @throws ModelNotFoundException when it does not exist
+   */
+  public void delete(String model) {
+    Checks.requireModel(model, "model");
+    Request request =
+        transport
+            .request("api/delete")
+            .delete(okhttp3.RequestBody.create(OllamaJson.model(model), jsonType()))
+            .build();
+    read(management(request, model), true, body -> null);
+  }
+
+  /**
+   * Ollama's version ({@code GET /api/version}).
+   *
+   * @return for example {@code 0.12.6}
+   */
+  public String version() {
+    return read(management(get("api/version"), null), true, ManagementReaders::version);
+  }
+
+  /**
+   * Whether the server has a blob ({@code HEAD /api/blobs/:digest}).
+   *
+   * @param digest {@code sha256:} followed by 64 hex digits
+   * @return {@code true} when it has it
+   */
+  public boolean blobExists(String digest) {
+    return Blobs.exists(this, Requests.requireDigest(digest, "digest"));
+  }
+
+  /**
+   * Uploads a file as a blob ({@code POST /api/blobs/:digest}), for {@link
+   * CreateRequest.Builder#file}. The digest is computed while reading the file once.
+   *
+   * @param file a model or adapter file
+   * @return the blob's digest, {@code sha256:...}
+   */
+  public String uploadBlob(Path file) {
+    return Blobs.upload(this, Objects.requireNonNull(file, "file"));
+  }
+
+  /**
+   * Uploads bytes as a blob ({@code POST /api/blobs/:digest}).
+   *
+   * @param bytes the content
+   * @return the blob's digest, {@code sha256:...}
+   */
+  public String uploadBlob(byte[] bytes) {
+    return Blobs.upload(this, Objects.requireNonNull(bytes, "bytes"));
+  }
+
+  /**
+   * Checks whether Ollama answers, and what it has. Never throws for an unreachable or failing
+   * server: the answer says so. Not retried, bounded by the request timeout.
+   *
+   * @return the health
+   */
+  public OllamaHealth health() {
+    String version;
+    try {
+      version = read(management(get("api/version"), null), false, ManagementReaders::version);
+    } catch (OllamaUnavailableException | OllamaTimeoutException e) {
+      return new OllamaHealth(false, Optional.empty(), List.of(), Optional.of(e.getMessage()));
+    } catch (WorkflowException e) {
+      return new OllamaHealth(true, Optional.empty(), List.of(), Optional.of(e.getMessage()));
+    }
+    try {
+      List<String> names =
+          read(management(get("api/tags"), null), false, ManagementReaders::tags).stream()
+              .map(ModelSummary::name)
+              .toList();
+      return new OllamaHealth(true, Optional.of(version), names, Optional.empty());
+    } catch (WorkflowException e) {
+      return new OllamaHealth(true, Optional.of(version), List.of(), Optional.of(e.getMessage()));
+    }
+  }
+
+  /**
+   * The base URL requests go to.
+   *
+   * @return for example {@code http://localhost:11434/}
+   */
+  public String baseUrl() {
+    return config.baseUrl().toString();
+  }
+
+  /**
+   * Cancels running streams and calls, stops the client's own callback threads and releases its
+   * connections. Idempotent; the client cannot be used afterwards.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    activeStreams.forEach(NdjsonStream::cancelForClose);
+    transport.close();
+    if (ownExecutor != null) {
+      ownExecutor.shutdownNow();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OllamaClient{" + config + "}";
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  CallSpec management(Request request, String model) {
+    return new CallSpec(request, Purpose.MANAGEMENT, model);
+  }
+
+  /** Sends a call and reads its whole body; used by every non-streaming endpoint. */
+  <T> T read(CallSpec spec, boolean retry, BodyReader<T> reader) {
+    ensureOpen();
+    CallSlot slot = new CallSlot();
+    Response response = transport.execute(spec, slot, retry);
+    byte[] body = transport.body(spec, response, slot);
+    try {
+      return reader.read(body);
+    } catch (ChunkReader.ErrorLine e) {
+      throw transport.failures().errorBody(spec, e.getMessage());
+    } catch (IOException e) {
+      throw transport.failures().unreadable(spec, e);
+    }
+  }
+
+  /** Reads a body. */
+  interface BodyReader<T> {
+    T read(byte[] body) throws IOException;
+  }
+
+  private <T> T single(CallSpec spec, ChunkReader<T> reader) {
+    return read(
+        spec,
+        true,
+        body -> {
+          try (JsonParser parser = OllamaJson.FACTORY.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+              throw new JsonParseException(parser, "expected a JSON object");
+            }
+            return reader.read(parser);
+          }
+        });
+  }
+
+  private <T> OllamaStream<T> stream(
+      String path, byte[] body, String model, ChunkReader<T> reader) {
+    ensureOpen();
+    CallSpec spec = new CallSpec(transport.post(path, body), Purpose.STREAM, model);
+    return new NdjsonStream<>(transport, spec, reader, activeStreams);
+  }
+
+  private OllamaStream<Progress> progress(String path, byte[] body, String model) {
+    ensureOpen();
+    CallSpec spec = new CallSpec(transport.post(path, body), Purpose.PROGRESS, model);
+    return new NdjsonStream<>(transport, spec, ChunkReaders.progress(), activeStreams);
+  }
+
+  private <T> StreamHandle listen(OllamaStream<T> stream, StreamListener<T> listener) {
+    Objects.requireNonNull(listener, "listener");
+    ListenerTask<T> task = new ListenerTask<>(stream, listener);
+    try {
+      callbackExecutor.execute(task);
+    } catch (RejectedExecutionException e) {
+      stream.close();
+      throw new IllegalStateException(
+          "the callback executor refused the stream; is it (or the client) shut down?", e);
+    }
+    return task;
+  }
+
+  private CallSpec generation(String path, byte[] body, String model) {
+    return new CallSpec(transport.post(path, body), Purpose.GENERATION, model);
+  }
+
+  private Request get(String path) {
+    return transport.request(path).get().build();
+  }
+
+  private static okhttp3.MediaType jsonType() {
+    return okhttp3.MediaType.get("application/json; charset=utf-8");
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this OllamaClient is closed; build a new one");
+    }
+  }
+
+  private static Thread callbackThread(Runnable task) {
+    Thread thread = new Thread(task, "ollama-stream-" + THREADS.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
+  }
+}

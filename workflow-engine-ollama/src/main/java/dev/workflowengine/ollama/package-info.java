@@ -1,0 +1,2 @@
+/** A complete client for the Ollama REST API. */
+package dev.workflowengine.ollama;
