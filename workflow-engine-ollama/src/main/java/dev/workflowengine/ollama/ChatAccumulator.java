@@ -49,7 +49,8 @@ public final class ChatAccumulator {
   public ChatAccumulator add(ChatResponse chunk) {
     Objects.requireNonNull(chunk, "chunk");
     if (done) {
-      throw new IllegalStateException("a chunk came after the final one; use one accumulator per answer");
+      throw new IllegalStateException(
+          "a chunk came after the final one; use one accumulator per answer");
     }
     chunks++;
     model = chunk.model();

@@ -81,7 +81,9 @@ public record ChatMessage(
     toolName = Objects.requireNonNullElse(toolName, Optional.empty());
     if (role != Role.ASSISTANT && (!toolCalls.isEmpty() || thinking.isPresent())) {
       throw new IllegalArgumentException(
-          "only assistant messages carry tool calls or thinking, not a " + role.wireName() + " one");
+          "only assistant messages carry tool calls or thinking, not a "
+              + role.wireName()
+              + " one");
     }
     if (role != Role.TOOL && toolName.isPresent()) {
       throw new IllegalArgumentException(

@@ -10,8 +10,8 @@ import java.util.OptionalInt;
 /**
  * A request to {@code POST /api/chat}. Whether the answer streams is decided by the method it is
  * passed to ({@link OllamaClient#chat} or {@link OllamaClient#chatStream}), not by the request.
- * Anything left unset is not sent, so Ollama's and the model's defaults apply; in particular
- * {@code keep_alive} is sent only when set. Immutable.
+ * Anything left unset is not sent, so Ollama's and the model's defaults apply; in particular {@code
+ * keep_alive} is sent only when set. Immutable.
  *
  * <pre>{@code
  * ChatRequest request = ChatRequest.builder("llama3.2")

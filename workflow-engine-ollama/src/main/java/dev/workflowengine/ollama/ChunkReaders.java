@@ -82,8 +82,7 @@ final class ChunkReaders {
   }
 
   /** {@code {"model", "created_at", "response", "thinking", "done", "context", ...}}. */
-  private static final class Generate extends WireReader
-      implements ChunkReader<GenerateResponse> {
+  private static final class Generate extends WireReader implements ChunkReader<GenerateResponse> {
 
     @Override
     public GenerateResponse read(JsonParser p) throws IOException {

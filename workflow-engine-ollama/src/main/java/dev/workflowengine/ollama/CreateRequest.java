@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A request to {@code POST /api/create}: a new model from an existing one ({@link Builder#from})
- * or from uploaded files ({@link Builder#file}, see {@link OllamaClient#uploadBlob}), with its own
+ * A request to {@code POST /api/create}: a new model from an existing one ({@link Builder#from}) or
+ * from uploaded files ({@link Builder#file}, see {@link OllamaClient#uploadBlob}), with its own
  * system prompt, template, parameters or quantization. Immutable.
  *
  * <pre>{@code
@@ -121,8 +121,7 @@ public record CreateRequest(
      * @return this builder
      */
     public Builder file(String fileName, String digest) {
-      files.put(
-          Checks.requireText(fileName, "fileName"), Requests.requireDigest(digest, "digest"));
+      files.put(Checks.requireText(fileName, "fileName"), Requests.requireDigest(digest, "digest"));
       return this;
     }
 

@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param model the model that computed them
  * @param embeddings one vector per input
- * @param metrics durations and the prompt token count, when Ollama reported them (generation
- *     counts are 0)
+ * @param metrics durations and the prompt token count, when Ollama reported them (generation counts
+ *     are 0)
  */
 public record EmbedResponse(String model, List<Embedding> embeddings, Optional<Metrics> metrics) {
 

@@ -97,7 +97,14 @@ final class Failures {
           ollamaMessage);
     }
     return new OllamaException(
-        "Ollama at " + baseUrl + " answered " + where + " with HTTP " + status + ": " + ollamaMessage,
+        "Ollama at "
+            + baseUrl
+            + " answered "
+            + where
+            + " with HTTP "
+            + status
+            + ": "
+            + ollamaMessage,
         status,
         null);
   }
@@ -248,9 +255,10 @@ final class Failures {
 
   OllamaStreamException malformedLine(
       CallSpec spec, long lineNumber, String lineStart, IOException e, long chunks, PartialText p) {
-    String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException json
-        ? json.getOriginalMessage()
-        : e.getMessage();
+    String detail =
+        e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+            ? json.getOriginalMessage()
+            : e.getMessage();
     return broken(
         spec,
         p,
@@ -286,9 +294,10 @@ final class Failures {
 
   /** A 2xx answer whose body is not what the endpoint returns. */
   OllamaException unreadable(CallSpec spec, IOException e) {
-    String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException json
-        ? json.getOriginalMessage()
-        : e.getMessage();
+    String detail =
+        e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+            ? json.getOriginalMessage()
+            : e.getMessage();
     return new OllamaException(
         "Ollama at "
             + baseUrl
@@ -304,8 +313,13 @@ final class Failures {
   /** An {@code {"error": ...}} body that came with a success status. */
   OllamaException errorBody(CallSpec spec, String error) {
     return new OllamaException(
-        "Ollama at " + baseUrl + " reported an error for " + spec.endpoint() + spec.forModel()
-            + ": " + error,
+        "Ollama at "
+            + baseUrl
+            + " reported an error for "
+            + spec.endpoint()
+            + spec.forModel()
+            + ": "
+            + error,
         -1,
         null);
   }

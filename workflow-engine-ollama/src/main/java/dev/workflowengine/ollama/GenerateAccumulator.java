@@ -45,7 +45,8 @@ public final class GenerateAccumulator {
   public GenerateAccumulator add(GenerateResponse chunk) {
     Objects.requireNonNull(chunk, "chunk");
     if (done) {
-      throw new IllegalStateException("a chunk came after the final one; use one accumulator per answer");
+      throw new IllegalStateException(
+          "a chunk came after the final one; use one accumulator per answer");
     }
     chunks++;
     model = chunk.model();

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param bytes the token's raw bytes, when given
  * @param topLogprobs the likeliest tokens at this position, each without alternatives of its own
  */
-public record Logprob(String token, double logprob, List<Integer> bytes, List<Logprob> topLogprobs) {
+public record Logprob(
+    String token, double logprob, List<Integer> bytes, List<Logprob> topLogprobs) {
 
   /** Validates and copies the components. */
   public Logprob {

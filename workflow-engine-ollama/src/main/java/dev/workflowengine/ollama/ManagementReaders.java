@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Reads the answers of the non-streaming endpoints. Small answers go through a JSON tree and
- * {@code xFrom(node)} helpers that map each field by its wire name, ignoring fields Ollama adds;
+ * Reads the answers of the non-streaming endpoints. Small answers go through a JSON tree and {@code
+ * xFrom(node)} helpers that map each field by its wire name, ignoring fields Ollama adds;
  * embeddings are read with the streaming parser straight into {@code float[]}, since a batch can
  * hold millions of numbers.
  */
@@ -236,7 +236,8 @@ final class ManagementReaders {
   }
 
   static String preview(byte[] body) {
-    String text = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+    String text =
+        new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
     return body.length > 200 ? text + "..." : text;
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a model is made of, as {@code /api/tags}, {@code /api/ps} and {@code /api/show} report it.
- * A field Ollama left out is empty. Immutable.
+ * What a model is made of, as {@code /api/tags}, {@code /api/ps} and {@code /api/show} report it. A
+ * field Ollama left out is empty. Immutable.
  *
  * @param parentModel the model it was created from, if any
  * @param format the file format, such as {@code gguf}

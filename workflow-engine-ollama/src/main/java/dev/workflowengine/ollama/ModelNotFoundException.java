@@ -3,8 +3,8 @@ package dev.workflowengine.ollama;
 import dev.workflowengine.api.NotFoundException;
 
 /**
- * Ollama does not have the model a request named (HTTP 404). The message says how to get it:
- * {@code ollama pull <model>}, or {@code client.pull(model)} from code.
+ * Ollama does not have the model a request named (HTTP 404). The message says how to get it: {@code
+ * ollama pull <model>}, or {@code client.pull(model)} from code.
  */
 public class ModelNotFoundException extends NotFoundException {
 

@@ -97,8 +97,7 @@ final class NdjsonStream<T> implements OllamaStream<T>, Iterator<T> {
   @Override
   public Stream<T> stream() {
     Spliterator<T> spliterator =
-        Spliterators.spliteratorUnknownSize(
-            iterator(), Spliterator.ORDERED | Spliterator.NONNULL);
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL);
     return StreamSupport.stream(spliterator, false).onClose(this::close);
   }
 
@@ -199,8 +198,7 @@ final class NdjsonStream<T> implements OllamaStream<T>, Iterator<T> {
   }
 
   private T parse() throws IOException {
-    try (JsonParser parser =
-        OllamaJson.FACTORY.createParser(lines.bytes(), 0, lines.length())) {
+    try (JsonParser parser = OllamaJson.FACTORY.createParser(lines.bytes(), 0, lines.length())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw malformed(new IOException("the line is not a JSON object"));
       }

@@ -38,8 +38,8 @@ import okhttp3.Response;
  * }
  * }</pre>
  *
- * <p><b>Thread safety.</b> The client is immutable and thread-safe; share one per Ollama server.
- * It holds one connection pool; streams are read on the caller's thread (or, with a {@link
+ * <p><b>Thread safety.</b> The client is immutable and thread-safe; share one per Ollama server. It
+ * holds one connection pool; streams are read on the caller's thread (or, with a {@link
  * StreamListener}, on the callback executor), so many concurrent streams need no more than a thread
  * each. {@link #close()} cancels what is running and releases the connections.
  *

@@ -93,8 +93,8 @@ public final class OllamaClientBuilder {
   }
 
   /**
-   * Bounds the time from sending a chat, generate or embed request to the first chunk of its
-   * answer (the whole answer when it does not stream), which includes loading the model.
+   * Bounds the time from sending a chat, generate or embed request to the first chunk of its answer
+   * (the whole answer when it does not stream), which includes loading the model.
    *
    * @param timeout positive; 300 s by default
    * @return this builder
@@ -105,8 +105,8 @@ public final class OllamaClientBuilder {
   }
 
   /**
-   * Bounds the silence between two reads once a stream has begun; when it fires, the connection
-   * is closed and the stream ends with an {@link OllamaTimeoutException} of phase {@code IDLE}.
+   * Bounds the silence between two reads once a stream has begun; when it fires, the connection is
+   * closed and the stream ends with an {@link OllamaTimeoutException} of phase {@code IDLE}.
    *
    * @param timeout positive; 120 s by default
    * @return this builder
@@ -157,9 +157,9 @@ public final class OllamaClientBuilder {
   }
 
   /**
-   * The backoff between retries: exponential from {@code base}, capped at {@code max}, with
-   * jitter. A server's {@code Retry-After} replaces the backoff; one longer than {@code max} ends
-   * the retries at once.
+   * The backoff between retries: exponential from {@code base}, capped at {@code max}, with jitter.
+   * A server's {@code Retry-After} replaces the backoff; one longer than {@code max} ends the
+   * retries at once.
    *
    * @param base the first delay; positive, 500 ms by default
    * @param max the longest delay; at least {@code base}, 30 s by default
@@ -195,8 +195,8 @@ public final class OllamaClientBuilder {
   }
 
   /**
-   * Sends a header with every request, replacing one of the same name set before. Values are
-   * never logged.
+   * Sends a header with every request, replacing one of the same name set before. Values are never
+   * logged.
    *
    * @param name the header name
    * @param value the value
@@ -227,7 +227,8 @@ public final class OllamaClientBuilder {
   /**
    * An OkHttp client to derive the client's own from, for a proxy, TLS settings or a shared
    * connection pool. The timeouts of this builder replace the given client's; the Ollama client
-   * gets its own dispatcher, so {@link OllamaClient#close()} never cancels the given client's calls.
+   * gets its own dispatcher, so {@link OllamaClient#close()} never cancels the given client's
+   * calls.
    *
    * @param httpClient the client
    * @return this builder

@@ -16,10 +16,10 @@ import java.util.Objects;
 
 /**
  * The one place that knows Ollama's wire format for requests: every request body is written here,
- * field by field, so that what is sent is exactly what the request holds. Unset values are left
- * out rather than sent as defaults: a {@code keep_alive} the caller did not set must not override
- * the server's, and an option the caller did not set must not override the Modelfile's. Responses
- * are read by {@link ChunkReaders} and {@link ManagementReaders} with the parser factory below.
+ * field by field, so that what is sent is exactly what the request holds. Unset values are left out
+ * rather than sent as defaults: a {@code keep_alive} the caller did not set must not override the
+ * server's, and an option the caller did not set must not override the Modelfile's. Responses are
+ * read by {@link ChunkReaders} and {@link ManagementReaders} with the parser factory below.
  */
 final class OllamaJson {
 
@@ -45,8 +45,7 @@ final class OllamaJson {
       Map<String, Object> object = (Map<String, Object>) map;
       return JsonCopies.object(object, name);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          name + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(name + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -19,10 +19,10 @@ import java.util.stream.Stream;
  *
  * <p>The request is sent when iteration starts (the first {@code hasNext()}), so a caller can hand
  * the stream to another thread that may cancel it even while Ollama is still loading the model.
- * Failures surface from {@code hasNext()} or {@code next()} as the typed exceptions of this package:
- * before the first chunk, HTTP errors as from the non-streaming calls (with 429, 502 and 503
- * retried); afterwards, {@link OllamaStreamException} (an error line, a line that is not JSON, a
- * broken connection, a missing final chunk) or {@link OllamaTimeoutException}. After {@link
+ * Failures surface from {@code hasNext()} or {@code next()} as the typed exceptions of this
+ * package: before the first chunk, HTTP errors as from the non-streaming calls (with 429, 502 and
+ * 503 retried); afterwards, {@link OllamaStreamException} (an error line, a line that is not JSON,
+ * a broken connection, a missing final chunk) or {@link OllamaTimeoutException}. After {@link
  * #cancel()}, the iterating thread gets an {@link OllamaCancelledException} promptly, unless the
  * stream had already ended. A stream always ends with its final element ({@code done: true}, or
  * {@code success} for progress); one that stops before it is an {@link OllamaStreamException}.
@@ -58,8 +58,8 @@ public interface OllamaStream<T> extends Iterable<T>, AutoCloseable {
 
   /**
    * Stops the stream from any thread: the connection is closed at once, Ollama stops generating,
-   * and the iterating thread gets an {@link OllamaCancelledException}. Does nothing once the
-   * stream has ended.
+   * and the iterating thread gets an {@link OllamaCancelledException}. Does nothing once the stream
+   * has ended.
    */
   void cancel();
 

@@ -29,7 +29,9 @@ public class OllamaTimeoutException extends WorkflowTimeoutException {
      * line of a stream, or the whole answer of a non-streaming generation.
      */
     FIRST_CHUNK,
-    /** A stream went silent for {@link OllamaClientBuilder#idleTimeout(Duration)} after it began. */
+    /**
+     * A stream went silent for {@link OllamaClientBuilder#idleTimeout(Duration)} after it began.
+     */
     IDLE,
     /** The whole call outlasted {@link OllamaClientBuilder#totalTimeout(Duration)}. */
     TOTAL,

@@ -149,8 +149,8 @@ public record Options(
   }
 
   /**
-   * The options that are set, by wire name, in Ollama's documented order, extras last: exactly
-   * what is sent.
+   * The options that are set, by wire name, in Ollama's documented order, extras last: exactly what
+   * is sent.
    *
    * @return an immutable map
    */

@@ -20,8 +20,8 @@ package dev.workflowengine.ollama;
 public interface StreamListener<T> {
 
   /**
-   * One chunk, in stream order. An exception thrown here cancels the stream and is passed to
-   * {@link #onError(Throwable)}.
+   * One chunk, in stream order. An exception thrown here cancels the stream and is passed to {@link
+   * #onError(Throwable)}.
    *
    * @param chunk the chunk
    */

@@ -48,7 +48,9 @@ public record Think(boolean enabled, Optional<String> level) {
           }
           if (name.isBlank() || !name.strip().equals(name)) {
             throw new IllegalArgumentException(
-                "think level '" + name + "' must be a name without surrounding blanks, like 'high'");
+                "think level '"
+                    + name
+                    + "' must be a name without surrounding blanks, like 'high'");
           }
         });
   }

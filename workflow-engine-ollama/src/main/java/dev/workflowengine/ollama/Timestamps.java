@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads Ollama's RFC 3339 timestamps ({@code 2024-07-22T20:33:28.123648Z} or with an offset such
- * as {@code -07:00}) straight from the parser's characters. Every chunk of a stream carries one, and
+ * Reads Ollama's RFC 3339 timestamps ({@code 2024-07-22T20:33:28.123648Z} or with an offset such as
+ * {@code -07:00}) straight from the parser's characters. Every chunk of a stream carries one, and
  * {@code OffsetDateTime.parse} allocates about a kilobyte per call; this allocates only the {@code
  * Instant}. Anything it does not recognise goes to {@code OffsetDateTime.parse}, and a timestamp
  * nothing can read is treated as absent: an odd clock must not break an answer.

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A call of a {@link Tool} the model asked for, found in an assistant message's {@code
- * tool_calls}. Ollama sends the arguments as a JSON object (not as a string, as some other APIs
- * do) and each call whole, in one chunk. Send the assistant message with its tool calls back in
- * the history, followed by {@link ChatMessage#tool(String, String)} results. Immutable.
+ * A call of a {@link Tool} the model asked for, found in an assistant message's {@code tool_calls}.
+ * Ollama sends the arguments as a JSON object (not as a string, as some other APIs do) and each
+ * call whole, in one chunk. Send the assistant message with its tool calls back in the history,
+ * followed by {@link ChatMessage#tool(String, String)} results. Immutable.
  *
  * <pre>{@code
  * for (ToolCall call : response.message().toolCalls()) {

@@ -63,13 +63,11 @@ final class Transport {
     clients.put(
         Purpose.GENERATION,
         shared.readTimeout(config.firstChunkTimeout()).callTimeout(total).build());
-    clients.put(Purpose.PROGRESS, shared.readTimeout(streamRead).callTimeout(Duration.ZERO).build());
+    clients.put(
+        Purpose.PROGRESS, shared.readTimeout(streamRead).callTimeout(Duration.ZERO).build());
     clients.put(
         Purpose.MANAGEMENT,
-        shared
-            .readTimeout(config.requestTimeout())
-            .callTimeout(config.requestTimeout())
-            .build());
+        shared.readTimeout(config.requestTimeout()).callTimeout(config.requestTimeout()).build());
     clients.put(
         Purpose.UPLOAD,
         shared.readTimeout(config.requestTimeout()).callTimeout(Duration.ZERO).build());

@@ -12,10 +12,10 @@ import java.util.OptionalInt;
 
 /**
  * Reading of the pieces Ollama's answers share (messages, tool calls, log probabilities,
- * statistics, timestamps) with a streaming parser. Hand-written rather than data-bound because
- * this runs once per token: it allocates little more than the strings the caller receives, reuses
- * the model name and role that repeat on every line, and skips fields it does not know, which
- * keeps it tolerant of fields Ollama adds. One instance per stream; not thread-safe.
+ * statistics, timestamps) with a streaming parser. Hand-written rather than data-bound because this
+ * runs once per token: it allocates little more than the strings the caller receives, reuses the
+ * model name and role that repeat on every line, and skips fields it does not know, which keeps it
+ * tolerant of fields Ollama adds. One instance per stream; not thread-safe.
  */
 class WireReader {
 
@@ -75,8 +75,7 @@ class WireReader {
       return Optional.empty();
     }
     long[] m = metricSlots;
-    return Optional.of(
-        new Metrics(m[0], m[1], (int) m[2], m[3], (int) m[4], m[5]));
+    return Optional.of(new Metrics(m[0], m[1], (int) m[2], m[3], (int) m[4], m[5]));
   }
 
   final ChatMessage message(JsonParser p) throws IOException {
@@ -264,8 +263,8 @@ class WireReader {
   }
 
   /**
-   * A string that repeats on every line of a stream (the model name, the done reason): the
-   * parser's characters are compared with the last value and the same instance is reused.
+   * A string that repeats on every line of a stream (the model name, the done reason): the parser's
+   * characters are compared with the last value and the same instance is reused.
    */
   static final class RepeatedString {
     private String last;
