@@ -70,8 +70,10 @@ final class ProfilesFile {
       JsonLocation at = e.getLocation();
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      // Jackson's message ends with the parser's source and position, already given above.
+      String reason = e.getOriginalMessage().replaceFirst("(?s)\\s*\\(start marker at .*$", "");
       throw new ModelProfileException(
-          source, null, null, "is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+          source, null, null, "is not valid JSON" + where + ": " + reason, e);
     } catch (IOException e) {
       throw new ModelProfileException(source, null, null, "cannot be read (" + e + ")", e);
     }
