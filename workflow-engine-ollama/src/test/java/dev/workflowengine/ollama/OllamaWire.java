@@ -8,9 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketHandler;
 import okio.Buffer;
+import okio.BufferedSink;
+import okio.BufferedSource;
+import okio.Okio;
 
 /**
  * Serves transcripts from {@code src/test/resources/transcripts} as Ollama writes them: NDJSON with
@@ -54,6 +59,40 @@ public final class OllamaWire {
         .removeHeader("Content-Length")
         .addHeader("Content-Type", "application/x-ndjson")
         .addHeader("Transfer-Encoding", "chunked")
+        .build();
+  }
+
+  /**
+   * A streaming 200 that sends the transcript's first {@code lines} lines and then nothing more,
+   * keeping the connection open until the client closes it, when {@code closed} counts down.
+   */
+  public static MockResponse stallAfter(String name, int lines, CountDownLatch closed) {
+    List<String> sent = transcript(name).lines().limit(lines).map(line -> line + "\n").toList();
+    SocketHandler handler =
+        socket -> {
+          BufferedSink sink = Okio.buffer(socket.getSink());
+          BufferedSource source = Okio.buffer(socket.getSource());
+          try {
+            for (String line : sent) {
+              byte[] bytes = line.getBytes(UTF_8);
+              sink.writeHexadecimalUnsignedLong(bytes.length).writeUtf8("\r\n");
+              sink.write(bytes).writeUtf8("\r\n").flush();
+            }
+            while (!source.exhausted()) {
+              source.skip(source.getBuffer().size());
+            }
+          } catch (IOException e) {
+            // The client reset the connection: a close too.
+          } finally {
+            closed.countDown();
+            socket.cancel();
+          }
+        };
+    return new MockResponse.Builder()
+        .removeHeader("Content-Length")
+        .addHeader("Content-Type", "application/x-ndjson")
+        .addHeader("Transfer-Encoding", "chunked")
+        .socketHandler(handler)
         .build();
   }
 
