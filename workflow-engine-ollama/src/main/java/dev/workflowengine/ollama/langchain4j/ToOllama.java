@@ -22,6 +22,8 @@ import dev.workflowengine.ollama.Options;
 import dev.workflowengine.ollama.Tool;
 import dev.workflowengine.ollama.ToolCall;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +39,18 @@ final class ToOllama {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-  private static final Map<String, Object> NO_PARAMETERS =
-      Map.of("type", "object", "properties", Map.of());
+
+  /** In this order on the wire: {@code Map.of} would iterate in a different order per run. */
+  private static final Map<String, Object> NO_PARAMETERS = noParameters();
 
   private ToOllama() {}
+
+  private static Map<String, Object> noParameters() {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put("properties", Map.of());
+    return Collections.unmodifiableMap(schema);
+  }
 
   static dev.workflowengine.ollama.ChatRequest request(ChatRequest request, ChatSettings settings) {
     ChatRequestParameters parameters = request.parameters();
