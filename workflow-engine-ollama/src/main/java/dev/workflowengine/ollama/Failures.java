@@ -144,6 +144,7 @@ final class Failures {
             + last.ollamaMessage()
             + ")."
             + tail,
+        last.status(),
         last.retryAfter().orElse(null),
         null);
   }
@@ -158,6 +159,7 @@ final class Failures {
       return new OllamaUnavailableException(
           baseUrl,
           "Cannot connect to Ollama at " + baseUrl + " (" + e.getMessage() + "). " + START_OLLAMA,
+          -1,
           null,
           e);
     }
@@ -165,6 +167,7 @@ final class Failures {
       return new OllamaUnavailableException(
           baseUrl,
           "Cannot resolve the host of Ollama's base URL " + baseUrl + ". " + START_OLLAMA,
+          -1,
           null,
           e);
     }
@@ -189,6 +192,7 @@ final class Failures {
     return new OllamaUnavailableException(
         baseUrl,
         "Lost the connection to Ollama at " + baseUrl + " during " + what + ": " + e,
+        -1,
         null,
         e);
   }

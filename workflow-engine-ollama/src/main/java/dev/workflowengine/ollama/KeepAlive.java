@@ -94,9 +94,12 @@ public record KeepAlive(Duration duration) {
     if (isForever()) {
       return BigDecimal.valueOf(-1);
     }
-    return BigDecimal.valueOf(duration.getSeconds())
-        .add(BigDecimal.valueOf(duration.getNano(), 9))
-        .stripTrailingZeros();
+    BigDecimal seconds =
+        BigDecimal.valueOf(duration.getSeconds())
+            .add(BigDecimal.valueOf(duration.getNano(), 9))
+            .stripTrailingZeros();
+    // 1800, not 1.8E+3: both are JSON numbers, but only one is readable in a request log.
+    return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
   }
 
   private static Duration unit(BigDecimal amount, String unit) {

@@ -364,7 +364,10 @@ public final class OllamaClient implements AutoCloseable {
     String version;
     try {
       version = read(management(get("api/version"), null), false, ManagementReaders::version);
-    } catch (OllamaUnavailableException | OllamaTimeoutException e) {
+    } catch (OllamaUnavailableException e) {
+      boolean answered = e.httpStatus().isPresent();
+      return new OllamaHealth(answered, Optional.empty(), List.of(), Optional.of(e.getMessage()));
+    } catch (OllamaTimeoutException e) {
       return new OllamaHealth(false, Optional.empty(), List.of(), Optional.of(e.getMessage()));
     } catch (WorkflowException e) {
       return new OllamaHealth(true, Optional.empty(), List.of(), Optional.of(e.getMessage()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -36,17 +37,19 @@ final class OllamaJson {
 
   static Map<String, Object> parseObject(String json, String name) {
     Objects.requireNonNull(json, name);
+    JsonNode node;
     try {
-      Object value = OBJECT_READER.readValue(json);
-      if (!(value instanceof Map<?, ?> map)) {
-        throw new IllegalArgumentException(name + " must be a JSON object but was: " + json);
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> object = (Map<String, Object>) map;
-      return JsonCopies.object(object, name);
+      node = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(name + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
+    if (node == null || !node.isObject()) {
+      String start = json.length() > 60 ? json.substring(0, 60) + "..." : json;
+      throw new IllegalArgumentException(name + " must be a JSON object but was: " + start);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = MAPPER.convertValue(node, Map.class);
+    return JsonCopies.object(map, name);
   }
 
   static String toJson(Object value) {

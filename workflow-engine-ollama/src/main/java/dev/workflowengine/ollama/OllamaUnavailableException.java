@@ -3,6 +3,7 @@ package dev.workflowengine.ollama;
 import dev.workflowengine.api.UnavailableException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Ollama cannot be reached or keeps refusing work: nothing listens at the base URL, the host is
@@ -15,20 +16,32 @@ public class OllamaUnavailableException extends UnavailableException {
 
   private final String baseUrl;
   private final Duration retryAfter;
+  private final int httpStatus;
 
   /**
    * Creates the exception.
    *
    * @param baseUrl the base URL that was tried
    * @param message what failed and how to bring Ollama up
+   * @param httpStatus the last HTTP status (429, 502 or 503), or {@code -1} when nothing answered
    * @param retryAfter how long Ollama (or a proxy before it) asked to wait, or {@code null}
    * @param cause the underlying failure, or {@code null}
    */
   public OllamaUnavailableException(
-      String baseUrl, String message, Duration retryAfter, Throwable cause) {
+      String baseUrl, String message, int httpStatus, Duration retryAfter, Throwable cause) {
     super(message, cause);
     this.baseUrl = baseUrl;
+    this.httpStatus = httpStatus;
     this.retryAfter = retryAfter;
+  }
+
+  /**
+   * The status of the last answer, when the server answered but refused the work.
+   *
+   * @return 429, 502 or 503; absent when no connection could be made
+   */
+  public OptionalInt httpStatus() {
+    return httpStatus < 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
   }
 
   /**
