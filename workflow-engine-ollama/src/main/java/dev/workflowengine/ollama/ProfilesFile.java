@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,8 @@ final class ProfilesFile {
     if (!root.isObject()) {
       throw problem(null, null, "must be a JSON object with a \"models\" object");
     }
-    for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
-      String key = keys.next();
+    for (Map.Entry<String, JsonNode> entry : root.properties()) {
+      String key = entry.getKey();
       if (!TOP_LEVEL.contains(key)) {
         throw problem(
             null, key, "is not known; a profiles file has \"models\", \"pull\" and \"endpoints\"");
@@ -55,7 +54,7 @@ final class ProfilesFile {
       throw problem(null, "models", "must be an object of profiles by name");
     }
     List<ModelProfile> profiles = new ArrayList<>();
-    models.fields().forEachRemaining(e -> profiles.add(profile(e.getKey(), e.getValue())));
+    models.properties().forEach(e -> profiles.add(profile(e.getKey(), e.getValue())));
     return ModelProfiles.of(profiles, pullStrategy(root.get("pull")));
   }
 
@@ -102,7 +101,7 @@ final class ProfilesFile {
     }
     ModelProfile.Builder builder = ModelProfile.builder(name);
     Map<String, Given> options = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> apply(builder, options, name, e.getKey(), e.getValue()));
+    node.properties().forEach(e -> apply(builder, options, name, e.getKey(), e.getValue()));
     if (!node.has("name") && !node.has("model")) {
       throw problem(name, "name", "is missing; it names the Ollama model, such as \"llama3.2:3b\"");
     }
@@ -125,8 +124,8 @@ final class ProfilesFile {
           throw problem(profile, key, "must be an object of Ollama options");
         }
         value
-            .fields()
-            .forEachRemaining(
+            .properties()
+            .forEach(
                 e ->
                     addOption(options, profile, e.getKey(), "options." + e.getKey(), e.getValue()));
       }
