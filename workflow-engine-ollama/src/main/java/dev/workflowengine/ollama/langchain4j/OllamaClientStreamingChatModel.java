@@ -28,12 +28,13 @@ import java.util.Set;
  * });
  * }</pre>
  *
- * <p>{@code doChat} returns at once; the handler is called on the client's callback executor, one
- * call after another. A request that cannot be expressed to Ollama ({@code ToolChoice.REQUIRED},
- * audio) throws from {@code chat}, as langchain4j-ollama does; everything that goes wrong talking
- * to Ollama, including a pull on first use, reaches {@code onError} as the client's typed
- * exceptions. An exception thrown by the handler stops the stream and is passed to {@code onError}.
- * After {@code StreamingHandle.cancel()} the handler hears nothing more. Immutable and thread-safe.
+ * <p>{@code doChat} returns at once (except for a pull of a missing model on first use, which runs
+ * on the calling thread); the handler is called on the client's callback executor, one call after
+ * another. A request that cannot be expressed to Ollama ({@code ToolChoice.REQUIRED}, audio) throws
+ * from {@code chat}, as langchain4j-ollama does; everything that goes wrong talking to Ollama,
+ * including a pull on first use, reaches {@code onError} as the client's typed exceptions. An
+ * exception thrown by the handler stops the stream and is passed to {@code onError}. After {@code
+ * StreamingHandle.cancel()} the handler hears nothing more. Immutable and thread-safe.
  */
 public final class OllamaClientStreamingChatModel implements StreamingChatModel {
 
