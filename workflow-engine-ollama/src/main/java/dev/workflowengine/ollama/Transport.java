@@ -42,6 +42,7 @@ final class Transport {
   private final Map<Purpose, OkHttpClient> clients = new EnumMap<>(Purpose.class);
   private final FailsafeExecutor<Response> retrying;
   private final FailsafeExecutor<Response> once = Failsafe.none();
+  private volatile boolean closed;
 
   Transport(ClientConfig config) {
     this.config = config;
@@ -101,6 +102,9 @@ final class Transport {
    * @return a successful response, whose body the caller must close
    */
   Response execute(CallSpec spec, CallSlot slot, boolean retry) {
+    if (closed) {
+      throw new IllegalStateException("this OllamaClient is closed; build a new one");
+    }
     ContextualSupplier<Response, Response> attempt = context -> attempt(spec, slot);
     dev.failsafe.Call<Response> call = (retry ? retrying : once).newCall(attempt);
     slot.attach(call);
@@ -166,6 +170,7 @@ final class Transport {
 
   /** Cancels every call in flight and releases the connections, unless the pool is shared. */
   void close() {
+    closed = true;
     dispatcher.cancelAll();
     if (ownsPool) {
       pool.evictAll();
