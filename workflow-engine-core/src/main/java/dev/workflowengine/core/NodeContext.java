@@ -3,6 +3,7 @@ package dev.workflowengine.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.workflowengine.api.event.TokenMetadata;
+import dev.workflowengine.api.event.TokenSink;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Optional;
  * same if the very same attempt is repeated after a crash. Tools and models use the {@link
  * #idempotencyKey()} to avoid doing something twice (sending the same e-mail, charging twice);
  * streaming models send their chunks through {@link #token} so that they reach subscribers as live
- * {@code token} events.
+ * {@code token} events; as a {@link TokenSink} the context can be handed to modules that do not
+ * know core, such as the Ollama client's token bridge.
  *
  * <pre>{@code
  * NodeAction send = state -> {
@@ -22,7 +24,7 @@ import java.util.Optional;
  * <p>Available on the thread running the node, for the duration of one attempt. A node that hands
  * work to other threads passes the context along itself. Not thread-safe: one attempt, one thread.
  */
-public final class NodeContext {
+public final class NodeContext implements TokenSink {
 
   private static final ThreadLocal<NodeContext> CURRENT = new ThreadLocal<>();
 
@@ -116,6 +118,7 @@ public final class NodeContext {
    *
    * @param chunk the text
    */
+  @Override
   public void token(String chunk) {
     listener.token(
         runId, nodeId, nextChunk++, requireNonNull(chunk, "chunk"), false, Optional.empty());
@@ -127,6 +130,7 @@ public final class NodeContext {
    * @param chunk the text, possibly empty
    * @param metadata the model, tokens used and finish reason
    */
+  @Override
   public void finalToken(String chunk, TokenMetadata metadata) {
     listener.token(
         runId,
