@@ -3,6 +3,9 @@ package dev.workflowengine.ollama;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.workflowengine.api.WorkflowException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,8 +74,9 @@ public final class OllamaClient implements AutoCloseable {
   private final ExecutorService ownExecutor;
   private final Set<NdjsonStream<?>> activeStreams = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final OllamaModels models;
 
-  OllamaClient(ClientConfig config) {
+  OllamaClient(ModelSetup modelSetup, ClientConfig config) {
     this.config = config;
     this.transport = new Transport(config);
     if (config.callbackExecutor() != null) {
@@ -82,6 +86,7 @@ public final class OllamaClient implements AutoCloseable {
       this.ownExecutor = Executors.newCachedThreadPool(OllamaClient::callbackThread);
       this.callbackExecutor = ownExecutor;
     }
+    this.models = modelSetup.modelsOf(this); // keeps the reference only; sends nothing
   }
 
   /**
@@ -381,6 +386,56 @@ public final class OllamaClient implements AutoCloseable {
     } catch (WorkflowException e) {
       return new OllamaHealth(true, Optional.of(version), List.of(), Optional.of(e.getMessage()));
     }
+  }
+
+  /**
+   * A LangChain4j chat model for a profile of this client ({@link OllamaClientBuilder#profiles}),
+   * pulled first as the pull strategy says.
+   *
+   * <pre>{@code
+   * ChatModel model = ollama.chatModel("default");
+   * String answer = model.chat("Say hello");
+   * }</pre>
+   *
+   * @param profile the profile's name, for example {@code default}, {@code code} or {@code
+   *     creative}
+   * @return the model
+   * @throws UnknownProfileException listing the known profiles
+   */
+  public ChatModel chatModel(String profile) {
+    return models.chatModel(profile);
+  }
+
+  /**
+   * A LangChain4j streaming chat model for a profile of this client.
+   *
+   * @param profile the profile's name
+   * @return the model
+   * @throws UnknownProfileException listing the known profiles
+   */
+  public StreamingChatModel streamingChatModel(String profile) {
+    return models.streamingChatModel(profile);
+  }
+
+  /**
+   * A LangChain4j embedding model for a profile of this client.
+   *
+   * @param profile the profile's name, for example {@code embedding}
+   * @return the model
+   * @throws UnknownProfileException listing the known profiles
+   */
+  public EmbeddingModel embeddingModel(String profile) {
+    return models.embeddingModel(profile);
+  }
+
+  /**
+   * The models by profile of this client, with builders for models with more settings and {@link
+   * OllamaModels#ensureModel(String)} to pull a profile's model at start-up.
+   *
+   * @return the facade, one per client
+   */
+  public OllamaModels models() {
+    return models;
   }
 
   /**

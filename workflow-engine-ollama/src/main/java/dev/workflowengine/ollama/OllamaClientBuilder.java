@@ -59,6 +59,9 @@ public final class OllamaClientBuilder {
   private final Map<String, String> headers = new LinkedHashMap<>();
   private Executor callbackExecutor;
   private OkHttpClient httpClient;
+  private ModelProfiles profiles = ModelProfiles.defaults();
+  private PullStrategy pullStrategy;
+  private PullListener pullListener = PullListener.logging();
 
   OllamaClientBuilder() {}
 
@@ -256,6 +259,41 @@ public final class OllamaClientBuilder {
   }
 
   /**
+   * The model profiles behind {@link OllamaClient#chatModel(String)} and its siblings, replacing
+   * the built-in ones ({@link ModelProfiles#defaults()}).
+   *
+   * @param profiles the profiles, built in code or loaded from a {@code models.json}
+   * @return this builder
+   */
+  public OllamaClientBuilder profiles(ModelProfiles profiles) {
+    this.profiles = Objects.requireNonNull(profiles, "profiles");
+    return this;
+  }
+
+  /**
+   * When a profile's model is pulled, overriding the strategy the profiles name; without either it
+   * is {@link PullStrategy#NEVER}.
+   *
+   * @param strategy the strategy
+   * @return this builder
+   */
+  public OllamaClientBuilder pullStrategy(PullStrategy strategy) {
+    this.pullStrategy = Objects.requireNonNull(strategy, "strategy");
+    return this;
+  }
+
+  /**
+   * Who hears the progress of pulls the pull strategy starts; by default it is logged.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public OllamaClientBuilder pullListener(PullListener listener) {
+    this.pullListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
    * Builds the client.
    *
    * @return a new client; close it when done
@@ -268,7 +306,9 @@ public final class OllamaClientBuilder {
       throw new IllegalStateException(
           "both bearerToken and an Authorization header are set; keep one of them");
     }
+    ModelSetup models = new ModelSetup(profiles, Optional.ofNullable(pullStrategy), pullListener);
     return new OllamaClient(
+        models,
         new ClientConfig(
             baseUrl,
             connectTimeout,

@@ -221,6 +221,34 @@ class ModelPullTest {
     assertThat(ollama.calls()).isEmpty();
   }
 
+  @Test
+  void theClientItselfHandsOutModelsByProfileWithItsPullStrategy() {
+    ModelProfiles profiles =
+        ModelProfiles.builder()
+            .profile(ModelProfile.builder("default").model("qwen3:8b").build())
+            .build();
+    try (OllamaClient own =
+        OllamaClient.builder()
+            .baseUrl(server.url("/").toString())
+            .profiles(profiles)
+            .pullStrategy(PullStrategy.WHEN_MISSING)
+            .pullListener((model, line) -> progress.add(line.status()))
+            .build()) {
+
+      assertThat(own.chatModel("default").chat("one")).startsWith("The sky is blue");
+      own.embeddingModel("default");
+      assertThatThrownBy(() -> own.streamingChatModel("code"))
+          .isInstanceOf(UnknownProfileException.class)
+          .hasMessageContaining("default");
+      assertThat(own.models().profiles()).isSameAs(profiles);
+    }
+
+    assertThat(ollama.calls())
+        .containsExactly(
+            "POST /api/show qwen3:8b", "POST /api/pull qwen3:8b", "POST /api/chat qwen3:8b");
+    assertThat(progress).contains("success");
+  }
+
   private OllamaModels models(PullStrategy strategy) {
     return OllamaModels.builder(client)
         .pullStrategy(strategy)
