@@ -41,7 +41,9 @@ public final class CrashRecoverySample {
    * @param args ignored
    */
   public static void main(String[] args) throws InterruptedException {
-    SampleModels.announce(System.out);
+    try (SampleModels models = SampleModels.fromEnvironment()) {
+      models.announce(System.out); // this sample needs no model
+    }
     run(System.out);
   }
 

@@ -28,20 +28,22 @@ public final class DocumentReviewSample {
    * @param args ignored
    */
   public static void main(String[] args) {
-    SampleModels.announce(System.out);
-    run(System.out);
+    try (SampleModels models = SampleModels.fromEnvironment()) {
+      models.announce(System.out);
+      run(System.out, models);
+    }
   }
 
-  static RunResult run(PrintStream out) {
+  static RunResult run(PrintStream out, SampleModels models) {
     ChatModel analyst =
-        SampleModels.scripted(
+        models.chat(
             "scripted-analyst",
             prompt ->
                 prompt.contains("Round 1")
                     ? "Key themes: outage duration, late alerting, double charges."
                     : "Refined: root cause is the failover runbook; alert threshold must drop.");
     ChatModel writer =
-        SampleModels.scripted(
+        models.chat(
             "scripted-writer",
             prompt ->
                 "Executive summary: a 42-minute checkout outage and 18 double charges."

@@ -1,12 +1,12 @@
 package dev.workflowengine.samples;
 
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.workflowengine.api.event.NodeCompleted;
 import dev.workflowengine.api.event.NodeStarted;
 import dev.workflowengine.api.event.Token;
-import dev.workflowengine.api.event.TokenMetadata;
 import dev.workflowengine.api.event.WorkflowEvent;
 import dev.workflowengine.api.event.WorkflowWaiting;
 import dev.workflowengine.api.execution.ExecutionRecord;
@@ -17,7 +17,7 @@ import dev.workflowengine.core.NodeContext;
 import dev.workflowengine.core.Workflow;
 import dev.workflowengine.core.engine.ExecutionHandle;
 import dev.workflowengine.core.engine.WorkflowEngine;
-import dev.workflowengine.testing.ScriptedStreamingChatModel;
+import dev.workflowengine.ollama.OllamaTokens;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -38,14 +38,15 @@ public final class LiveEventsSample {
    * @param args ignored
    */
   public static void main(String[] args) {
-    SampleModels.announce(System.out);
-    run(System.out);
+    try (SampleModels models = SampleModels.fromEnvironment()) {
+      models.announce(System.out);
+      run(System.out, models);
+    }
   }
 
-  static ExecutionRecord run(PrintStream out) {
+  static ExecutionRecord run(PrintStream out, SampleModels models) {
     StreamingChatModel writer =
-        ScriptedStreamingChatModel.of(
-            "Dear Ada, the duplicate charge of order #1182 is refunded today.");
+        models.streaming("Dear Ada, the duplicate charge of order #1182 is refunded today.");
     Workflow workflow =
         Workflow.builder("reply-with-approval")
             .node("draft", streamed(writer))
@@ -85,33 +86,20 @@ public final class LiveEventsSample {
   /** Streams the model's answer as token events while it arrives. */
   private static NodeAction streamed(StreamingChatModel model) {
     return state -> {
-      NodeContext context = NodeContext.current().orElseThrow();
-      CompletableFuture<ChatResponse> answer = new CompletableFuture<>();
-      model.chat(
-          "Write a short reply to " + state.getString("customer"),
-          new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String chunk) {
-              context.token(chunk);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-              context.finalToken(
-                  "",
-                  new TokenMetadata(
-                      response.modelName(),
-                      response.tokenUsage().totalTokenCount(),
-                      response.finishReason().name().toLowerCase(java.util.Locale.ROOT)));
-              answer.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-              answer.completeExceptionally(error);
-            }
-          });
-      return Map.of("reply", answer.join().aiMessage().text());
+      ChatRequest request =
+          ChatRequest.builder()
+              .messages(
+                  UserMessage.from(
+                      "Write a one-sentence reply to "
+                          + state.getString("customer")
+                          + ", whose order #1182 was charged twice; the duplicate is refunded"
+                          + " today."))
+              .build();
+      // Each chunk becomes a token event of this node as it arrives; the last one carries the
+      // model, the tokens used and the finish reason.
+      ChatResponse answer =
+          OllamaTokens.stream(model, request, NodeContext.current().orElseThrow());
+      return Map.of("reply", answer.aiMessage().text());
     };
   }
 

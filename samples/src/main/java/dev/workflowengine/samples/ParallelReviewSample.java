@@ -23,13 +23,15 @@ public final class ParallelReviewSample {
    * @param args ignored
    */
   public static void main(String[] args) {
-    SampleModels.announce(System.out);
-    run(System.out);
+    try (SampleModels models = SampleModels.fromEnvironment()) {
+      models.announce(System.out);
+      run(System.out, models);
+    }
   }
 
-  static RunResult run(PrintStream out) {
+  static RunResult run(PrintStream out, SampleModels models) {
     ChatModel experts =
-        SampleModels.scripted(
+        models.chat(
             "scripted-experts",
             prompt -> {
               if (prompt.startsWith("As the security")) {

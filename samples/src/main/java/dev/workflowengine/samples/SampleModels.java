@@ -1,76 +1,151 @@
 package dev.workflowengine.samples;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.workflowengine.ollama.ModelProfiles;
+import dev.workflowengine.ollama.OllamaClient;
+import dev.workflowengine.ollama.OllamaHealth;
 import dev.workflowengine.testing.ScriptedChatModel;
+import dev.workflowengine.testing.ScriptedStreamingChatModel;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Decides which models the samples run on and says so. A real Ollama is used when one answers at
- * {@code OLLAMA_BASE_URL} and this build has an Ollama client; until then every sample runs on the
+ * {@code OLLAMA_BASE_URL} (default {@code http://localhost:11434}) and has the model of the {@code
+ * default} profile ({@code OLLAMA_MODEL} picks another); otherwise every sample runs on the
  * scripted models of {@code workflow-engine-testing}, whose answers are written to look like a
  * model's.
  */
-final class SampleModels {
+final class SampleModels implements AutoCloseable {
 
   static final String DEFAULT_BASE_URL = "http://localhost:11434";
+  static final String PROFILE = "default";
 
-  private SampleModels() {}
+  private final Optional<OllamaClient> ollama;
+  private final String announcement;
 
-  /** Prints the one line that says what the samples run on. */
-  static void announce(PrintStream out) {
-    String baseUrl = Optional.ofNullable(System.getenv("OLLAMA_BASE_URL")).orElse(DEFAULT_BASE_URL);
-    Optional<String> version = ollamaVersion(baseUrl);
-    if (version.isPresent()) {
-      out.println(
+  private SampleModels(Optional<OllamaClient> ollama, String announcement) {
+    this.ollama = ollama;
+    this.announcement = announcement;
+  }
+
+  /** From {@code OLLAMA_BASE_URL} and {@code OLLAMA_MODEL}. */
+  static SampleModels fromEnvironment() {
+    return detect(
+        Optional.ofNullable(System.getenv("OLLAMA_BASE_URL")).orElse(DEFAULT_BASE_URL),
+        Optional.ofNullable(System.getenv("OLLAMA_MODEL")).filter(name -> !name.isBlank()));
+  }
+
+  /** Ollama at this address when it answers and has the model, else scripted models. */
+  static SampleModels detect(String baseUrl, Optional<String> model) {
+    ModelProfiles profiles = profiles(model);
+    String wanted = profiles.get(PROFILE).model();
+    OllamaClient client =
+        OllamaClient.builder()
+            .baseUrl(baseUrl)
+            .connectTimeout(Duration.ofSeconds(1)) // a local server answers at once or is not there
+            .requestTimeout(Duration.ofSeconds(3))
+            .maxRetries(0)
+            .profiles(profiles)
+            .build();
+    OllamaHealth health = client.health();
+    if (health.reachable() && has(health.models(), wanted)) {
+      return new SampleModels(
+          Optional.of(client),
+          "Models: Ollama "
+              + health.version().orElse("(unknown version)")
+              + " at "
+              + baseUrl
+              + ", profile "
+              + PROFILE
+              + " = "
+              + wanted
+              + " (OLLAMA_MODEL picks another).");
+    }
+    client.close();
+    if (health.reachable()) {
+      return scripted(
           "Models: scripted (workflow-engine-testing). Ollama "
-              + version.get()
+              + health.version().orElse("")
               + " answered at "
               + baseUrl
-              + ", but this build has no Ollama client yet, so the samples stay scripted.");
-    } else {
-      out.println(
-          "Models: scripted (workflow-engine-testing); no Ollama answered at "
-              + baseUrl
-              + ", so every model answer below is scripted.");
+              + " but has no "
+              + wanted
+              + "; run `ollama pull "
+              + wanted
+              + "` or set OLLAMA_MODEL to one of "
+              + health.models()
+              + " to run the samples on it.");
     }
+    return scripted(
+        "Models: scripted (workflow-engine-testing); no Ollama answered at "
+            + baseUrl
+            + ", so every model answer below is scripted.");
   }
 
-  /** A scripted model whose every answer is computed from the prompt it receives. */
-  static ChatModel scripted(String name, Function<String, String> answer) {
-    return ScriptedChatModel.builder()
-        .modelName(name)
-        .fallback(request -> answer.apply(ScriptedChatModel.lastUserText(request).orElse("")))
-        .build();
+  /** Scripted models only, saying why. */
+  static SampleModels scripted(String announcement) {
+    return new SampleModels(Optional.empty(), announcement);
   }
 
-  private static Optional<String> ollamaVersion(String baseUrl) {
-    try {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(baseUrl + "/api/version"))
-              .timeout(Duration.ofSeconds(2))
-              .GET()
-              .build();
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        return Optional.empty();
-      }
-      String body = response.body();
-      int start = body.indexOf("\"version\"");
-      return Optional.of(
-          start < 0 ? "(unknown version)" : body.substring(start).replaceAll("[^0-9.]", ""));
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
+  /** Prints the one line that says what the samples run on. */
+  void announce(PrintStream out) {
+    out.println(announcement);
+  }
+
+  /** Whether the answers come from a real model. */
+  boolean real() {
+    return ollama.isPresent();
+  }
+
+  /**
+   * The Ollama model of the default profile, or a scripted model whose every answer is computed
+   * from the prompt it receives.
+   */
+  ChatModel chat(String scriptedName, Function<String, String> scriptedAnswer) {
+    return ollama
+        .map(client -> client.chatModel(PROFILE))
+        .orElseGet(
+            () ->
+                ScriptedChatModel.builder()
+                    .modelName(scriptedName)
+                    .fallback(
+                        request ->
+                            scriptedAnswer.apply(
+                                ScriptedChatModel.lastUserText(request).orElse("")))
+                    .build());
+  }
+
+  /** The streaming Ollama model of the default profile, or one streaming this scripted answer. */
+  StreamingChatModel streaming(String scriptedAnswer) {
+    return ollama
+        .map(client -> client.streamingChatModel(PROFILE))
+        .orElseGet(() -> ScriptedStreamingChatModel.of(scriptedAnswer));
+  }
+
+  @Override
+  public void close() {
+    ollama.ifPresent(OllamaClient::close);
+  }
+
+  private static ModelProfiles profiles(Optional<String> model) {
+    ModelProfiles defaults = ModelProfiles.defaults();
+    return model
+        .map(
+            name ->
+                defaults.toBuilder()
+                    .profile(defaults.get(PROFILE).toBuilder().model(name).build())
+                    .build())
+        .orElse(defaults);
+  }
+
+  /** Ollama lists {@code llama3.2} as {@code llama3.2:latest}. */
+  private static boolean has(List<String> models, String wanted) {
+    return models.contains(wanted)
+        || (!wanted.contains(":") && models.contains(wanted + ":latest"));
   }
 }

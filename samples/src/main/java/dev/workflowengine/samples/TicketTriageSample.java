@@ -31,13 +31,15 @@ public final class TicketTriageSample {
    * @param args ignored
    */
   public static void main(String[] args) {
-    SampleModels.announce(System.out);
-    run(System.out);
+    try (SampleModels models = SampleModels.fromEnvironment()) {
+      models.announce(System.out);
+      run(System.out, models);
+    }
   }
 
-  static RunResult run(PrintStream out) {
+  static RunResult run(PrintStream out, SampleModels models) {
     ChatModel model =
-        SampleModels.scripted(
+        models.chat(
             "scripted-support",
             prompt ->
                 prompt.startsWith("Classify")

@@ -6,7 +6,7 @@ import java.io.PrintStream;
  * Runs every sample in turn. Its first line says whether the models are real or scripted.
  *
  * <pre>
- * mvn -q -DskipTests -pl samples -am install exec:java
+ * mvn -q -pl samples -am compile exec:java
  * </pre>
  */
 public final class Tour {
@@ -20,11 +20,13 @@ public final class Tour {
    */
   public static void main(String[] args) throws InterruptedException {
     PrintStream out = System.out;
-    SampleModels.announce(out);
-    DocumentReviewSample.run(out);
-    TicketTriageSample.run(out);
-    ParallelReviewSample.run(out);
-    LiveEventsSample.run(out);
+    try (SampleModels models = SampleModels.fromEnvironment()) {
+      models.announce(out);
+      DocumentReviewSample.run(out, models);
+      TicketTriageSample.run(out, models);
+      ParallelReviewSample.run(out, models);
+      LiveEventsSample.run(out, models);
+    }
     CrashRecoverySample.run(out);
     out.println("\nTour finished: 5 samples ran.");
   }

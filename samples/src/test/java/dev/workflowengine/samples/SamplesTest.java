@@ -12,10 +12,11 @@ class SamplesTest {
 
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+  private final SampleModels scripted = SampleModels.scripted("Models: scripted (this test)");
 
   @Test
   void documentReviewLoopsTwiceThenSummarises() {
-    RunResult result = DocumentReviewSample.run(out);
+    RunResult result = DocumentReviewSample.run(out, scripted);
 
     assertThat(result.path()).containsExactly("extract", "analyze", "analyze", "summarize");
     assertThat(result.state().getInt("round")).isEqualTo(2);
@@ -25,7 +26,7 @@ class SamplesTest {
 
   @Test
   void ticketTriageEscalatesWaitsForApprovalAndSends() {
-    RunResult result = TicketTriageSample.run(out);
+    RunResult result = TicketTriageSample.run(out, scripted);
 
     assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
     assertThat(result.path()).containsExactly("escalate", "draft", "send");
@@ -37,7 +38,7 @@ class SamplesTest {
 
   @Test
   void parallelReviewCollectsEveryExpertInDeclarationOrder() {
-    RunResult result = ParallelReviewSample.run(out);
+    RunResult result = ParallelReviewSample.run(out, scripted);
 
     assertThat(result.state().getList("reviews", String.class))
         .extracting(review -> review.substring(0, review.indexOf(':')))
@@ -47,7 +48,7 @@ class SamplesTest {
 
   @Test
   void liveEventsShowTokensTheWaitAndTheEnd() {
-    var record = LiveEventsSample.run(out);
+    var record = LiveEventsSample.run(out, scripted);
 
     assertThat(record.status())
         .isEqualTo(dev.workflowengine.api.execution.ExecutionStatus.COMPLETED);
@@ -68,13 +69,6 @@ class SamplesTest {
     assertThat(runs.get("step3")).hasValue(10);
     assertThat(runs.get("step4")).hasValue(5);
     assertThat(runs.get("step5")).hasValue(5);
-  }
-
-  @Test
-  void announcementSaysTheModelsAreScripted() {
-    SampleModels.announce(out);
-
-    assertThat(text()).startsWith("Models: scripted (workflow-engine-testing)");
   }
 
   private String text() {
