@@ -127,32 +127,6 @@ class ListenerTest extends OllamaServerTest {
     assertThat(recorder.completions.get()).isZero();
   }
 
-  @Test
-  void manyConcurrentStreamsOnOneClientAllComplete() throws Exception {
-    int streams = 50;
-    for (int i = 0; i < streams; i++) {
-      server.enqueue(MockOllama.stream("chat-stream.ndjson"));
-    }
-    List<Recorder<ChatResponse>> recorders = new CopyOnWriteArrayList<>();
-    List<StreamHandle> handles = new CopyOnWriteArrayList<>();
-
-    for (int i = 0; i < streams; i++) {
-      Recorder<ChatResponse> recorder = new Recorder<>();
-      recorders.add(recorder);
-      handles.add(client.chatStream(REQUEST, recorder));
-    }
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> handles.stream().allMatch(StreamHandle::isDone));
-
-    assertThat(recorders)
-        .allSatisfy(
-            recorder -> {
-              assertThat(recorder.completions.get()).isEqualTo(1);
-              assertThat(recorder.chunks).hasSize(10);
-            });
-  }
-
   private void finishCallbacks() throws InterruptedException {
     callbacks.shutdown();
     assertThat(callbacks.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
