@@ -18,24 +18,51 @@ import okio.Okio;
 
 /**
  * Answers as Ollama does: NDJSON with {@code Content-Type: application/x-ndjson} and chunked
- * transfer encoding, every line flushed as its own chunk, the lines byte for byte from the fixtures
- * in {@code src/test/resources/ollama}.
+ * transfer encoding, every line flushed as its own chunk, the lines byte for byte from the files;
+ * non-streaming answers as {@code application/json; charset=utf-8}. The client tests serve the
+ * fixtures in {@code src/test/resources/ollama}, the adapter tests the transcripts in {@code
+ * src/test/resources/transcripts}; public for the adapter tests in {@code ollama.langchain4j}.
  */
-final class MockOllama {
+public final class MockOllama {
 
   static final String NDJSON = "application/x-ndjson";
 
   private MockOllama() {}
 
-  /** The lines of a fixture, each with its newline, as Ollama wrote them. */
-  static List<String> fixtureLines(String name) {
-    return fixture(name).lines().map(line -> line + "\n").toList();
+  /** The text of a fixture, from {@code src/test/resources/ollama}. */
+  static String fixture(String name) {
+    return resource("/ollama/", name);
   }
 
-  static String fixture(String name) {
-    try (InputStream in = MockOllama.class.getResourceAsStream("/ollama/" + name)) {
+  /** The lines of a fixture, each with its newline, as Ollama wrote them. */
+  static List<String> fixtureLines(String name) {
+    return lines(fixture(name));
+  }
+
+  /**
+   * The text of a transcript, from {@code src/test/resources/transcripts}.
+   *
+   * @param name the file's name
+   * @return its text
+   */
+  public static String transcript(String name) {
+    return resource("/transcripts/", name);
+  }
+
+  /**
+   * The lines of a transcript, each with its newline, as Ollama wrote them.
+   *
+   * @param name the file's name
+   * @return its lines
+   */
+  public static List<String> transcriptLines(String name) {
+    return lines(transcript(name));
+  }
+
+  private static String resource(String folder, String name) {
+    try (InputStream in = MockOllama.class.getResourceAsStream(folder + name)) {
       if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
+        throw new IllegalArgumentException("no file " + name + " in " + folder);
       }
       return new String(in.readAllBytes(), UTF_8);
     } catch (IOException e) {
@@ -43,17 +70,36 @@ final class MockOllama {
     }
   }
 
+  private static List<String> lines(String text) {
+    return text.lines().map(line -> line + "\n").toList();
+  }
+
   /** A 200 streaming the fixture's lines, one chunk per line. */
   static MockResponse stream(String fixture) {
     return streamLines(fixtureLines(fixture));
   }
 
-  static MockResponse streamLines(List<String> lines) {
+  /**
+   * A 200 streaming the transcript's lines, one chunk per line.
+   *
+   * @param name the transcript, an {@code .ndjson} file
+   * @return the answer
+   */
+  public static MockResponse streamTranscript(String name) {
+    return streamLines(transcriptLines(name));
+  }
+
+  /**
+   * A 200 streaming the given lines, one chunk per line.
+   *
+   * @param lines the lines, each with its newline
+   * @return the answer
+   */
+  public static MockResponse streamLines(List<String> lines) {
     Buffer framed = new Buffer();
     for (String line : lines) {
-      byte[] bytes = line.getBytes(UTF_8);
-      framed.writeHexadecimalUnsignedLong(bytes.length).writeUtf8("\r\n");
-      framed.write(bytes).writeUtf8("\r\n");
+      Buffer chunk = chunk(line);
+      framed.write(chunk, chunk.size());
     }
     framed.writeUtf8("0\r\n");
     return new MockResponse.Builder()
@@ -64,12 +110,29 @@ final class MockOllama {
         .build();
   }
 
-  /** A 200 with a JSON body, as Ollama answers a non-streaming request. */
+  /** A 200 with the fixture as its JSON body, as Ollama answers a non-streaming request. */
   static MockResponse json(String fixture) {
-    return json(200, fixture(fixture));
+    return json(200, fixture(fixture).strip());
   }
 
-  static MockResponse json(int status, String body) {
+  /**
+   * A 200 with the transcript as its JSON body, as Ollama answers a non-streaming request.
+   *
+   * @param name the transcript, a {@code .json} file
+   * @return the answer
+   */
+  public static MockResponse jsonTranscript(String name) {
+    return json(200, transcript(name).strip());
+  }
+
+  /**
+   * An answer with a status and a JSON body.
+   *
+   * @param status the HTTP status
+   * @param body the body, sent as it is
+   * @return the answer
+   */
+  public static MockResponse json(int status, String body) {
     return new MockResponse.Builder()
         .code(status)
         .addHeader("Content-Type", "application/json; charset=utf-8")
@@ -83,16 +146,34 @@ final class MockOllama {
   }
 
   /**
-   * Streams the given lines, then keeps the connection open without a byte more until the client
-   * closes it, and counts {@code closed} down when it sees the close.
+   * Ollama's 404 for a model it does not have.
+   *
+   * @param model the model
+   * @return the answer
    */
-  static MockResponse stallAfter(List<String> lines, CountDownLatch closed) {
+  public static MockResponse modelNotFound(String model) {
+    return error(404, "model '" + model + "' not found");
+  }
+
+  /**
+   * Streams the given lines, then keeps the connection open without a byte more until the client
+   * closes it, and counts {@code closed} down when it sees the close (or fails to write to it).
+   *
+   * @param lines the lines to send first, each with its newline
+   * @param closed counted down once the client has closed the connection
+   * @return the answer
+   */
+  public static MockResponse stallAfter(List<String> lines, CountDownLatch closed) {
     return streaming(
         (sink, source) -> {
-          for (String line : lines) {
-            writeChunk(sink, line);
+          try {
+            for (String line : lines) {
+              writeChunk(sink, line);
+            }
+            awaitClientClose(source);
+          } finally {
+            closed.countDown();
           }
-          awaitClientClose(source, closed);
         });
   }
 
@@ -123,12 +204,10 @@ final class MockOllama {
     void run(BufferedSink sink, BufferedSource source) throws IOException, InterruptedException;
   }
 
+  /** Writes the line as one chunk and flushes it. */
   static void writeChunk(BufferedSink sink, String line) throws IOException {
-    byte[] bytes = line.getBytes(UTF_8);
-    sink.writeHexadecimalUnsignedLong(bytes.length)
-        .writeUtf8("\r\n")
-        .write(bytes)
-        .writeUtf8("\r\n");
+    Buffer chunk = chunk(line);
+    sink.write(chunk, chunk.size());
     sink.flush();
   }
 
@@ -137,8 +216,18 @@ final class MockOllama {
     sink.flush();
   }
 
-  /** Blocks until the client closes the connection (end of stream or reset), then counts down. */
-  static void awaitClientClose(BufferedSource source, CountDownLatch closed) {
+  /** One chunk of chunked transfer encoding: the size in hex, CRLF, the line's bytes, CRLF. */
+  private static Buffer chunk(String line) {
+    byte[] bytes = line.getBytes(UTF_8);
+    return new Buffer()
+        .writeHexadecimalUnsignedLong(bytes.length)
+        .writeUtf8("\r\n")
+        .write(bytes)
+        .writeUtf8("\r\n");
+  }
+
+  /** Blocks until the client closes the connection (end of stream or reset). */
+  private static void awaitClientClose(BufferedSource source) {
     try {
       while (!source.exhausted()) {
         source.skip(source.getBuffer().size());
@@ -146,10 +235,19 @@ final class MockOllama {
     } catch (IOException e) {
       // A reset is a close too.
     }
-    closed.countDown();
   }
 
-  static JsonNode body(RecordedRequest request) throws IOException {
-    return OllamaJson.MAPPER.readTree(request.getBody().utf8());
+  /**
+   * The request's body as JSON.
+   *
+   * @param request the request the server received
+   * @return its body
+   */
+  public static JsonNode body(RecordedRequest request) {
+    try {
+      return OllamaJson.MAPPER.readTree(request.getBody().utf8());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,9 +1,10 @@
 package dev.workflowengine.ollama;
 
-import static dev.workflowengine.ollama.OllamaWire.body;
-import static dev.workflowengine.ollama.OllamaWire.json;
-import static dev.workflowengine.ollama.OllamaWire.modelNotFound;
-import static dev.workflowengine.ollama.OllamaWire.ndjson;
+import static dev.workflowengine.ollama.MockOllama.body;
+import static dev.workflowengine.ollama.MockOllama.json;
+import static dev.workflowengine.ollama.MockOllama.jsonTranscript;
+import static dev.workflowengine.ollama.MockOllama.modelNotFound;
+import static dev.workflowengine.ollama.MockOllama.streamTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -296,11 +297,11 @@ class ModelPullTest {
       String model = body(request).path("model").asText();
       calls.add(request.getMethod() + " " + path + " " + model);
       return switch (path) {
-        case "/api/show" -> hasModels.get() ? json("show.json") : modelNotFound(model);
+        case "/api/show" -> hasModels.get() ? jsonTranscript("show.json") : modelNotFound(model);
         case "/api/pull" ->
-            ndjson(failNextPull.getAndSet(false) ? "pull-error.ndjson" : "pull.ndjson");
-        case "/api/chat" -> json("plain.json");
-        case "/api/embed" -> json("embed.json");
+            streamTranscript(failNextPull.getAndSet(false) ? "pull-error.ndjson" : "pull.ndjson");
+        case "/api/chat" -> jsonTranscript("plain.json");
+        case "/api/embed" -> jsonTranscript("embed.json");
         default -> json(404, "{\"error\":\"unexpected " + path + "\"}");
       };
     }

@@ -1,8 +1,9 @@
 package dev.workflowengine.ollama;
 
-import static dev.workflowengine.ollama.OllamaWire.ndjson;
-import static dev.workflowengine.ollama.OllamaWire.ndjsonLines;
-import static dev.workflowengine.ollama.OllamaWire.stallAfter;
+import static dev.workflowengine.ollama.MockOllama.stallAfter;
+import static dev.workflowengine.ollama.MockOllama.streamLines;
+import static dev.workflowengine.ollama.MockOllama.streamTranscript;
+import static dev.workflowengine.ollama.MockOllama.transcriptLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class OllamaTokensTest {
 
   @Test
   void eachPieceOfContentIsATokenThenOneFinalTokenCarriesTheMetadata() {
-    server.enqueue(ndjson("plain.ndjson"));
+    server.enqueue(streamTranscript("plain.ndjson"));
     RecordingSink sink = new RecordingSink();
 
     ChatResponse answer = OllamaTokens.stream(client, REQUEST, sink);
@@ -70,7 +71,7 @@ class OllamaTokensTest {
 
   @Test
   void thinkingIsNotSentAsTokensButKeptInTheAnswer() {
-    server.enqueue(ndjson("thinking.ndjson"));
+    server.enqueue(streamTranscript("thinking.ndjson"));
     RecordingSink sink = new RecordingSink();
 
     ChatResponse answer = OllamaTokens.stream(client, REQUEST, sink);
@@ -82,8 +83,8 @@ class OllamaTokensTest {
 
   @Test
   void toolCallsAndLengthAreTheFinishReasons() {
-    server.enqueue(ndjson("tool-calls.ndjson"));
-    server.enqueue(ndjson("length.ndjson"));
+    server.enqueue(streamTranscript("tool-calls.ndjson"));
+    server.enqueue(streamTranscript("length.ndjson"));
     RecordingSink tools = new RecordingSink();
     RecordingSink length = new RecordingSink();
 
@@ -98,7 +99,7 @@ class OllamaTokensTest {
   @Test
   void contentOnTheFinalChunkTravelsWithTheFinalToken() {
     server.enqueue(
-        ndjsonLines(
+        streamLines(
             List.of(
                 "{\"model\":\"llama3.2:3b\",\"created_at\":\"2025-11-03T09:41:07.1Z\",\"message\":"
                     + "{\"role\":\"assistant\",\"content\":\"Hi\"},\"done\":false}\n",
@@ -115,7 +116,7 @@ class OllamaTokensTest {
 
   @Test
   void anErrorMidStreamKeepsTheTokensSentSendsNoFinalOneAndPropagates() {
-    server.enqueue(ndjson("stream-error.ndjson"));
+    server.enqueue(streamTranscript("stream-error.ndjson"));
     RecordingSink sink = new RecordingSink();
 
     assertThatThrownBy(() -> OllamaTokens.stream(client, REQUEST, sink))
@@ -130,7 +131,7 @@ class OllamaTokensTest {
 
   @Test
   void theStreamingAdapterStreamsTheSameTokensOnTheCallingThread() {
-    server.enqueue(ndjson("plain.ndjson"));
+    server.enqueue(streamTranscript("plain.ndjson"));
     StreamingChatModel model = OllamaModels.builder(client).build().streamingChatModel("default");
     RecordingSink sink = new RecordingSink();
 
@@ -155,7 +156,7 @@ class OllamaTokensTest {
 
   @Test
   void theStreamingAdapterReportsToolCallsLikeTheClientPath() {
-    server.enqueue(ndjson("tool-calls.ndjson"));
+    server.enqueue(streamTranscript("tool-calls.ndjson"));
     StreamingChatModel model =
         OllamaClientStreamingChatModel.builder(client).modelName("qwen3:8b").build();
     RecordingSink sink = new RecordingSink();
@@ -167,7 +168,7 @@ class OllamaTokensTest {
 
   @Test
   void theStreamingAdapterPropagatesAMidStreamErrorAfterItsTokens() {
-    server.enqueue(ndjson("stream-error.ndjson"));
+    server.enqueue(streamTranscript("stream-error.ndjson"));
     StreamingChatModel model =
         OllamaClientStreamingChatModel.builder(client).modelName("llama3.2:3b").build();
     RecordingSink sink = new RecordingSink();
@@ -181,7 +182,7 @@ class OllamaTokensTest {
   @Test
   void interruptingTheWaitingThreadCancelsTheStream() throws Exception {
     CountDownLatch closed = new CountDownLatch(1);
-    server.enqueue(stallAfter("plain.ndjson", 1, closed));
+    server.enqueue(stallAfter(transcriptLines("plain.ndjson").subList(0, 1), closed));
     StreamingChatModel model =
         OllamaClientStreamingChatModel.builder(client).modelName("llama3.2:3b").build();
     CountDownLatch firstToken = new CountDownLatch(1);

@@ -1,8 +1,9 @@
 package dev.workflowengine.ollama.langchain4j;
 
-import static dev.workflowengine.ollama.OllamaWire.body;
-import static dev.workflowengine.ollama.OllamaWire.json;
-import static dev.workflowengine.ollama.OllamaWire.modelNotFound;
+import static dev.workflowengine.ollama.MockOllama.body;
+import static dev.workflowengine.ollama.MockOllama.json;
+import static dev.workflowengine.ollama.MockOllama.jsonTranscript;
+import static dev.workflowengine.ollama.MockOllama.modelNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +75,7 @@ class ChatModelAdapterTest {
 
   @Test
   void answersTextWithUsageFinishReasonAndTheProfilesOptions() throws Exception {
-    server.enqueue(json("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
     ChatModel model = OllamaModels.builder(client).build().chatModel("default");
 
     ChatResponse response =
@@ -100,7 +101,7 @@ class ChatModelAdapterTest {
 
   @Test
   void everyLangChain4jParameterOllamaHasIsSentAsAnOption() throws Exception {
-    server.enqueue(json("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
     ChatModel model = OllamaModels.builder(client).build().chatModel("default");
 
     model.chat(
@@ -145,7 +146,7 @@ class ChatModelAdapterTest {
 
   @Test
   void severalToolCallsComeBackAsToolExecutionRequests() throws Exception {
-    server.enqueue(json("tool-calls.json"));
+    server.enqueue(jsonTranscript("tool-calls.json"));
     ChatModel model = OllamaClientChatModel.builder(client).modelName("qwen3:8b").build();
 
     ChatResponse response =
@@ -172,7 +173,7 @@ class ChatModelAdapterTest {
 
   @Test
   void toolResultsAndTheCallsTheyAnswerGoBackInTheHistory() throws Exception {
-    server.enqueue(json("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
     ChatModel model =
         OllamaClientChatModel.builder(client).modelName("qwen3:8b").sendThinking(true).build();
     AiMessage calls =
@@ -205,8 +206,8 @@ class ChatModelAdapterTest {
 
   @Test
   void thinkingIsRequestedAndReturnedOnlyWhenAskedFor() throws Exception {
-    server.enqueue(json("thinking.json"));
-    server.enqueue(json("thinking.json"));
+    server.enqueue(jsonTranscript("thinking.json"));
+    server.enqueue(jsonTranscript("thinking.json"));
     ModelProfile reasoning =
         ModelProfile.builder("reasoning").model("qwen3:0.6b").think(Think.ENABLED).build();
     ChatModel returning =
@@ -225,7 +226,7 @@ class ChatModelAdapterTest {
 
   @Test
   void thinkingOfEarlierAnswersIsNotSentBackUnlessAskedFor() throws Exception {
-    server.enqueue(json("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
     ChatModel model = OllamaClientChatModel.builder(client).modelName("qwen3:8b").build();
 
     model.chat(
@@ -239,8 +240,8 @@ class ChatModelAdapterTest {
 
   @Test
   void aJsonSchemaResponseFormatIsSentAsFormat() throws Exception {
-    server.enqueue(json("plain.json"));
-    server.enqueue(json("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
     ChatModel model = OllamaClientChatModel.builder(client).modelName("llama3.2:3b").build();
 
     model.chat(
@@ -261,7 +262,7 @@ class ChatModelAdapterTest {
 
   @Test
   void imagesGoAsBase64WithTheTextsJoined(@TempDir Path dir) throws Exception {
-    server.enqueue(json("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
     Path file = Files.write(dir.resolve("cat.png"), png);
     String pngBase64 = Base64.getEncoder().encodeToString(png);
@@ -301,8 +302,8 @@ class ChatModelAdapterTest {
 
   @Test
   void keepAliveAndThinkLevelComeFromTheProfileAndOnlyThen() throws Exception {
-    server.enqueue(json("plain.json"));
-    server.enqueue(json("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
     ModelProfile profile =
         ModelProfile.builder("p")
             .model("gpt-oss:20b")
@@ -324,7 +325,7 @@ class ChatModelAdapterTest {
 
   @Test
   void toolChoiceNoneOffersNoToolsAndRequiredFailsBeforeSending() throws Exception {
-    server.enqueue(json("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
     ChatModel model = OllamaClientChatModel.builder(client).modelName("qwen3:8b").build();
 
     model.chat(
@@ -372,7 +373,7 @@ class ChatModelAdapterTest {
 
   @Test
   void listenersHearRequestAndResponse() {
-    server.enqueue(json("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
     List<String> heard = new ArrayList<>();
     ChatModelListener listener =
         new ChatModelListener() {

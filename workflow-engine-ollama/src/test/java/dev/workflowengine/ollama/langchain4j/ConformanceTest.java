@@ -1,8 +1,9 @@
 package dev.workflowengine.ollama.langchain4j;
 
-import static dev.workflowengine.ollama.OllamaWire.body;
-import static dev.workflowengine.ollama.OllamaWire.json;
-import static dev.workflowengine.ollama.OllamaWire.ndjson;
+import static dev.workflowengine.ollama.MockOllama.body;
+import static dev.workflowengine.ollama.MockOllama.jsonTranscript;
+import static dev.workflowengine.ollama.MockOllama.streamLines;
+import static dev.workflowengine.ollama.MockOllama.streamTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,8 +73,8 @@ class ConformanceTest {
   })
   void blockingResponsesAreTheSame(String transcript, String model, FinishReason reason)
       throws Exception {
-    server.enqueue(json(transcript + ".json"));
-    server.enqueue(json(transcript + ".json"));
+    server.enqueue(jsonTranscript(transcript + ".json"));
+    server.enqueue(jsonTranscript(transcript + ".json"));
 
     ChatResponse theirs = theirChatModel(model).chat(request());
     ChatResponse mine = myChatModel(model).chat(request());
@@ -93,8 +94,8 @@ class ConformanceTest {
   })
   void streamedResponsesAndHandlerCallsAreTheSame(
       String transcript, String model, FinishReason reason) throws Exception {
-    server.enqueue(ndjson(transcript + ".ndjson"));
-    server.enqueue(ndjson(transcript + ".ndjson"));
+    server.enqueue(streamTranscript(transcript + ".ndjson"));
+    server.enqueue(streamTranscript(transcript + ".ndjson"));
     RecordingHandler theirHandler = new RecordingHandler();
     RecordingHandler myHandler = new RecordingHandler();
 
@@ -110,8 +111,8 @@ class ConformanceTest {
 
   @Test
   void requestsAreTheSameButForTheDocumentedDifferences() throws Exception {
-    server.enqueue(json("plain.json"));
-    server.enqueue(json("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
+    server.enqueue(jsonTranscript("plain.json"));
 
     theirChatModel("qwen3:8b").chat(request());
     myChatModel("qwen3:8b").chat(request());
@@ -146,8 +147,8 @@ class ConformanceTest {
                 + "\"assistant\",\"content\":\"\"},\"done_reason\":\"stop\",\"done\":true,"
                 + "\"total_duration\":1,\"load_duration\":1,\"prompt_eval_count\":50,"
                 + "\"prompt_eval_duration\":1,\"eval_count\":20,\"eval_duration\":1}\n");
-    server.enqueue(dev.workflowengine.ollama.OllamaWire.ndjsonLines(lines));
-    server.enqueue(dev.workflowengine.ollama.OllamaWire.ndjsonLines(lines));
+    server.enqueue(streamLines(lines));
+    server.enqueue(streamLines(lines));
     RecordingHandler theirHandler = new RecordingHandler();
     RecordingHandler myHandler = new RecordingHandler();
 

@@ -1,8 +1,9 @@
 package dev.workflowengine.ollama.langchain4j;
 
-import static dev.workflowengine.ollama.OllamaWire.body;
-import static dev.workflowengine.ollama.OllamaWire.json;
-import static dev.workflowengine.ollama.OllamaWire.modelNotFound;
+import static dev.workflowengine.ollama.MockOllama.body;
+import static dev.workflowengine.ollama.MockOllama.json;
+import static dev.workflowengine.ollama.MockOllama.jsonTranscript;
+import static dev.workflowengine.ollama.MockOllama.modelNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +49,7 @@ class EmbeddingModelAdapterTest {
 
   @Test
   void embedsABatchInOneRequestWithTheProfilesOptions() throws Exception {
-    server.enqueue(json("embed.json"));
+    server.enqueue(jsonTranscript("embed.json"));
     EmbeddingModel model = OllamaModels.builder(client).build().embeddingModel("embedding");
 
     Response<List<Embedding>> response =
@@ -72,7 +73,7 @@ class EmbeddingModelAdapterTest {
 
   @Test
   void perCallModelAndDimensionsAreSentAndInputTypeIsRefused() throws Exception {
-    server.enqueue(json("embed.json"));
+    server.enqueue(jsonTranscript("embed.json"));
     EmbeddingModel model = OllamaClientEmbeddingModel.builder(client).modelName("m").build();
 
     EmbeddingResponse response =

@@ -1,9 +1,10 @@
 package dev.workflowengine.ollama.langchain4j;
 
-import static dev.workflowengine.ollama.OllamaWire.body;
-import static dev.workflowengine.ollama.OllamaWire.modelNotFound;
-import static dev.workflowengine.ollama.OllamaWire.ndjson;
-import static dev.workflowengine.ollama.OllamaWire.stallAfter;
+import static dev.workflowengine.ollama.MockOllama.body;
+import static dev.workflowengine.ollama.MockOllama.modelNotFound;
+import static dev.workflowengine.ollama.MockOllama.stallAfter;
+import static dev.workflowengine.ollama.MockOllama.streamTranscript;
+import static dev.workflowengine.ollama.MockOllama.transcriptLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class StreamingChatModelAdapterTest {
 
   @Test
   void streamsPartialResponsesThenTheWholeAnswerOnTheCallbackThread() throws Exception {
-    server.enqueue(ndjson("plain.ndjson"));
+    server.enqueue(streamTranscript("plain.ndjson"));
     StreamingChatModel model = OllamaModels.builder(client).build().streamingChatModel("default");
     RecordingHandler handler = new RecordingHandler();
 
@@ -83,7 +84,7 @@ class StreamingChatModelAdapterTest {
 
   @Test
   void eachToolCallIsCompleteAsSoonAsOllamaSendsIt() throws Exception {
-    server.enqueue(ndjson("tool-calls.ndjson"));
+    server.enqueue(streamTranscript("tool-calls.ndjson"));
     StreamingChatModel model =
         OllamaClientStreamingChatModel.builder(client).modelName("qwen3:8b").build();
     RecordingHandler handler = new RecordingHandler();
@@ -112,8 +113,8 @@ class StreamingChatModelAdapterTest {
 
   @Test
   void thinkingIsStreamedAndReturnedWhenAskedFor() throws Exception {
-    server.enqueue(ndjson("thinking.ndjson"));
-    server.enqueue(ndjson("thinking.ndjson"));
+    server.enqueue(streamTranscript("thinking.ndjson"));
+    server.enqueue(streamTranscript("thinking.ndjson"));
     RecordingHandler returning = new RecordingHandler();
     RecordingHandler dropping = new RecordingHandler();
 
@@ -151,7 +152,7 @@ class StreamingChatModelAdapterTest {
 
   @Test
   void aLengthTruncatedAnswerSaysSo() throws Exception {
-    server.enqueue(ndjson("length.ndjson"));
+    server.enqueue(streamTranscript("length.ndjson"));
     RecordingHandler handler = new RecordingHandler();
 
     OllamaClientStreamingChatModel.builder(client)
@@ -165,7 +166,7 @@ class StreamingChatModelAdapterTest {
 
   @Test
   void anErrorLineMidStreamReachesOnErrorWithThePartialAnswer() throws Exception {
-    server.enqueue(ndjson("stream-error.ndjson"));
+    server.enqueue(streamTranscript("stream-error.ndjson"));
     RecordingHandler handler = new RecordingHandler();
 
     OllamaClientStreamingChatModel.builder(client)
@@ -222,7 +223,7 @@ class StreamingChatModelAdapterTest {
 
   @Test
   void anExceptionFromTheHandlerStopsTheStreamAndReachesOnError() throws Exception {
-    server.enqueue(ndjson("plain.ndjson"));
+    server.enqueue(streamTranscript("plain.ndjson"));
     IllegalStateException boom = new IllegalStateException("UI closed");
     RecordingHandler handler =
         new RecordingHandler(
@@ -243,7 +244,7 @@ class StreamingChatModelAdapterTest {
   void cancellingThroughTheStreamingHandleClosesTheConnectionAndSilencesTheHandler()
       throws Exception {
     CountDownLatch closed = new CountDownLatch(1);
-    server.enqueue(stallAfter("plain.ndjson", 2, closed));
+    server.enqueue(stallAfter(transcriptLines("plain.ndjson").subList(0, 2), closed));
     ExecutorService callbacks = Executors.newSingleThreadExecutor();
     AtomicReference<StreamingHandle> handle = new AtomicReference<>();
     CountDownLatch twoPartials = new CountDownLatch(2);
