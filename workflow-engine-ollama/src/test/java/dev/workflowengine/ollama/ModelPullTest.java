@@ -24,31 +24,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ModelPullTest {
+class ModelPullTest extends OllamaServerTest {
 
   private final FakeOllama ollama = new FakeOllama();
   private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
-  private MockWebServer server;
-  private OllamaClient client;
 
   @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
+  void answerLikeOllama() {
     server.setDispatcher(ollama);
-    server.start();
-    client = OllamaClient.builder().baseUrl(server.url("/").toString()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
   }
 
   @Test

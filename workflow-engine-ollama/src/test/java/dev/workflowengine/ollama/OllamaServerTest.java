@@ -9,8 +9,11 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A mock Ollama server and a client of it with short timeouts, fresh for every test. */
-abstract class OllamaServerTest {
+/**
+ * A mock Ollama server and a client of it with short timeouts, fresh for every test. Public for the
+ * adapter tests in {@code ollama.langchain4j}, which need only the server and the client.
+ */
+public abstract class OllamaServerTest {
 
   protected MockWebServer server;
   protected OllamaClient client;

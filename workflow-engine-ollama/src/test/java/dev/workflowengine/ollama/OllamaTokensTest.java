@@ -18,31 +18,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OllamaTokensTest {
+class OllamaTokensTest extends OllamaServerTest {
 
   private static final ChatRequest REQUEST =
       ChatRequest.of("llama3.2:3b", ChatMessage.user("Why is the sky blue?"));
-
-  private MockWebServer server;
-  private OllamaClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = OllamaClient.builder().baseUrl(server.url("/").toString()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
 
   @Test
   void eachPieceOfContentIsATokenThenOneFinalTokenCarriesTheMetadata() {

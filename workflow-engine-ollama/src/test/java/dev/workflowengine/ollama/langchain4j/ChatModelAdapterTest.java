@@ -36,8 +36,8 @@ import dev.workflowengine.ollama.ModelNotFoundException;
 import dev.workflowengine.ollama.ModelProfile;
 import dev.workflowengine.ollama.ModelProfiles;
 import dev.workflowengine.ollama.OllamaBadRequestException;
-import dev.workflowengine.ollama.OllamaClient;
 import dev.workflowengine.ollama.OllamaModels;
+import dev.workflowengine.ollama.OllamaServerTest;
 import dev.workflowengine.ollama.Think;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,32 +46,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ChatModelAdapterTest {
+class ChatModelAdapterTest extends OllamaServerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private MockWebServer server;
-  private OllamaClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = OllamaClient.builder().baseUrl(server.url("/").toString()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
 
   @Test
   void answersTextWithUsageFinishReasonAndTheProfilesOptions() throws Exception {

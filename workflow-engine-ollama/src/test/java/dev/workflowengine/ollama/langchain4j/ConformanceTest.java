@@ -20,13 +20,10 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.output.FinishReason;
-import dev.workflowengine.ollama.OllamaClient;
+import dev.workflowengine.ollama.OllamaServerTest;
 import dev.workflowengine.ollama.Options;
 import dev.workflowengine.ollama.Think;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,23 +42,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * index} (Ollama before 0.12) stay separate calls, where langchain4j-ollama joins their arguments
  * into one broken call.
  */
-class ConformanceTest {
-
-  private MockWebServer server;
-  private OllamaClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = OllamaClient.builder().baseUrl(server.url("/").toString()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+class ConformanceTest extends OllamaServerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({

@@ -19,33 +19,14 @@ import dev.langchain4j.model.embedding.response.EmbeddingResponse;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.workflowengine.ollama.ModelNotFoundException;
-import dev.workflowengine.ollama.OllamaClient;
 import dev.workflowengine.ollama.OllamaModels;
+import dev.workflowengine.ollama.OllamaServerTest;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class EmbeddingModelAdapterTest {
+class EmbeddingModelAdapterTest extends OllamaServerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private MockWebServer server;
-  private OllamaClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = OllamaClient.builder().baseUrl(server.url("/").toString()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
 
   @Test
   void embedsABatchInOneRequestWithTheProfilesOptions() throws Exception {

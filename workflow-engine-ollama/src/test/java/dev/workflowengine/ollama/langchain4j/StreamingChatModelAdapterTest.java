@@ -22,6 +22,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.workflowengine.ollama.ModelNotFoundException;
 import dev.workflowengine.ollama.OllamaClient;
 import dev.workflowengine.ollama.OllamaModels;
+import dev.workflowengine.ollama.OllamaServerTest;
 import dev.workflowengine.ollama.OllamaStreamException;
 import dev.workflowengine.ollama.Think;
 import java.util.concurrent.CountDownLatch;
@@ -29,28 +30,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StreamingChatModelAdapterTest {
-
-  private MockWebServer server;
-  private OllamaClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = OllamaClient.builder().baseUrl(server.url("/").toString()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+class StreamingChatModelAdapterTest extends OllamaServerTest {
 
   @Test
   void streamsPartialResponsesThenTheWholeAnswerOnTheCallbackThread() throws Exception {
