@@ -1,7 +1,6 @@
 package dev.workflowengine.ollama;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -196,11 +195,7 @@ public record ChatMessage(
      * @return this builder
      */
     public Builder image(byte[] image) {
-      Objects.requireNonNull(image, "image");
-      if (image.length == 0) {
-        throw new IllegalArgumentException("image is empty");
-      }
-      images.add(Base64.getEncoder().encodeToString(image));
+      images.add(Requests.encodeImage(image));
       return this;
     }
 

@@ -2,7 +2,6 @@ package dev.workflowengine.ollama;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -142,11 +141,7 @@ public record GenerateRequest(
      * @return this builder
      */
     public Builder image(byte[] image) {
-      Objects.requireNonNull(image, "image");
-      if (image.length == 0) {
-        throw new IllegalArgumentException("image is empty");
-      }
-      images.add(Base64.getEncoder().encodeToString(image));
+      images.add(Requests.encodeImage(image));
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.workflowengine.ollama;
 
+import java.util.Base64;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -36,6 +37,15 @@ final class Requests {
               + "' is not a blob digest; digests look like 'sha256:' followed by 64 hex digits");
     }
     return digest;
+  }
+
+  /** An image file's bytes as base64, the form Ollama takes images in. */
+  static String encodeImage(byte[] image) {
+    Objects.requireNonNull(image, "image");
+    if (image.length == 0) {
+      throw new IllegalArgumentException("image is empty");
+    }
+    return Base64.getEncoder().encodeToString(image);
   }
 
   static void requireBase64(String image) {
