@@ -1,6 +1,5 @@
 package dev.workflowengine.ollama;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,17 +23,10 @@ import java.util.Optional;
  */
 public final class ChatAccumulator {
 
+  private final StreamTally tally = new StreamTally();
   private final StringBuilder content = new StringBuilder();
-  private final StringBuilder thinking = new StringBuilder();
   private final List<ToolCall> toolCalls = new ArrayList<>();
   private final List<String> images = new ArrayList<>();
-  private final List<Logprob> logprobs = new ArrayList<>();
-  private String model;
-  private Optional<Instant> createdAt = Optional.empty();
-  private boolean done;
-  private Optional<String> doneReason = Optional.empty();
-  private Optional<Metrics> metrics = Optional.empty();
-  private int chunks;
 
   /** Creates an empty accumulator. */
   public ChatAccumulator() {}
@@ -48,25 +40,13 @@ public final class ChatAccumulator {
    */
   public ChatAccumulator add(ChatResponse chunk) {
     Objects.requireNonNull(chunk, "chunk");
-    if (done) {
-      throw new IllegalStateException(
-          "a chunk came after the final one; use one accumulator per answer");
-    }
-    chunks++;
-    model = chunk.model();
-    if (chunk.createdAt().isPresent()) {
-      createdAt = chunk.createdAt();
-    }
     ChatMessage message = chunk.message();
+    tally.add(chunk.model(), chunk.createdAt(), message.thinking(), chunk.logprobs());
     content.append(message.content());
-    message.thinking().ifPresent(thinking::append);
     toolCalls.addAll(message.toolCalls());
     images.addAll(message.images());
-    logprobs.addAll(chunk.logprobs());
     if (chunk.done()) {
-      done = true;
-      doneReason = chunk.doneReason();
-      metrics = chunk.metrics();
+      tally.finish(chunk.doneReason(), chunk.metrics());
     }
     return this;
   }
@@ -86,7 +66,7 @@ public final class ChatAccumulator {
    * @return the joined thinking, absent when the model sent none
    */
   public Optional<String> thinking() {
-    return thinking.length() == 0 ? Optional.empty() : Optional.of(thinking.toString());
+    return tally.thinking();
   }
 
   /**
@@ -104,7 +84,7 @@ public final class ChatAccumulator {
    * @return {@code true} once the answer is complete
    */
   public boolean isDone() {
-    return done;
+    return tally.done();
   }
 
   /**
@@ -113,7 +93,7 @@ public final class ChatAccumulator {
    * @return the final chunk's reason, absent until then
    */
   public Optional<String> doneReason() {
-    return doneReason;
+    return tally.doneReason();
   }
 
   /**
@@ -122,7 +102,7 @@ public final class ChatAccumulator {
    * @return the final chunk's statistics, absent until then
    */
   public Optional<Metrics> metrics() {
-    return metrics;
+    return tally.metrics();
   }
 
   /**
@@ -131,7 +111,7 @@ public final class ChatAccumulator {
    * @return the count
    */
   public int chunkCount() {
-    return chunks;
+    return tally.chunks();
   }
 
   /**
@@ -156,9 +136,13 @@ public final class ChatAccumulator {
    * @throws IllegalStateException when no chunk was added
    */
   public ChatResponse toResponse() {
-    if (model == null) {
-      throw new IllegalStateException("no chunk was added");
-    }
-    return new ChatResponse(model, createdAt, message(), done, doneReason, metrics, logprobs);
+    return new ChatResponse(
+        tally.model(),
+        tally.createdAt(),
+        message(),
+        tally.done(),
+        tally.doneReason(),
+        tally.metrics(),
+        tally.logprobs());
   }
 }

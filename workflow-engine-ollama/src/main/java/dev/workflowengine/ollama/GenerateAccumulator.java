@@ -1,7 +1,5 @@
 package dev.workflowengine.ollama;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,16 +19,9 @@ import java.util.Optional;
  */
 public final class GenerateAccumulator {
 
+  private final StreamTally tally = new StreamTally();
   private final StringBuilder response = new StringBuilder();
-  private final StringBuilder thinking = new StringBuilder();
-  private final List<Logprob> logprobs = new ArrayList<>();
-  private String model;
-  private Optional<Instant> createdAt = Optional.empty();
-  private boolean done;
-  private Optional<String> doneReason = Optional.empty();
-  private Optional<Metrics> metrics = Optional.empty();
   private List<Integer> context = List.of();
-  private int chunks;
 
   /** Creates an empty accumulator. */
   public GenerateAccumulator() {}
@@ -44,22 +35,10 @@ public final class GenerateAccumulator {
    */
   public GenerateAccumulator add(GenerateResponse chunk) {
     Objects.requireNonNull(chunk, "chunk");
-    if (done) {
-      throw new IllegalStateException(
-          "a chunk came after the final one; use one accumulator per answer");
-    }
-    chunks++;
-    model = chunk.model();
-    if (chunk.createdAt().isPresent()) {
-      createdAt = chunk.createdAt();
-    }
+    tally.add(chunk.model(), chunk.createdAt(), chunk.thinking(), chunk.logprobs());
     response.append(chunk.response());
-    chunk.thinking().ifPresent(thinking::append);
-    logprobs.addAll(chunk.logprobs());
     if (chunk.done()) {
-      done = true;
-      doneReason = chunk.doneReason();
-      metrics = chunk.metrics();
+      tally.finish(chunk.doneReason(), chunk.metrics());
       context = chunk.context();
     }
     return this;
@@ -80,7 +59,7 @@ public final class GenerateAccumulator {
    * @return the joined thinking, absent when the model sent none
    */
   public Optional<String> thinking() {
-    return thinking.length() == 0 ? Optional.empty() : Optional.of(thinking.toString());
+    return tally.thinking();
   }
 
   /**
@@ -89,7 +68,7 @@ public final class GenerateAccumulator {
    * @return {@code true} once the completion is whole
    */
   public boolean isDone() {
-    return done;
+    return tally.done();
   }
 
   /**
@@ -98,7 +77,7 @@ public final class GenerateAccumulator {
    * @return the final chunk's reason, absent until then
    */
   public Optional<String> doneReason() {
-    return doneReason;
+    return tally.doneReason();
   }
 
   /**
@@ -107,7 +86,7 @@ public final class GenerateAccumulator {
    * @return the final chunk's statistics, absent until then
    */
   public Optional<Metrics> metrics() {
-    return metrics;
+    return tally.metrics();
   }
 
   /**
@@ -125,7 +104,7 @@ public final class GenerateAccumulator {
    * @return the count
    */
   public int chunkCount() {
-    return chunks;
+    return tally.chunks();
   }
 
   /**
@@ -135,18 +114,15 @@ public final class GenerateAccumulator {
    * @throws IllegalStateException when no chunk was added
    */
   public GenerateResponse toResponse() {
-    if (model == null) {
-      throw new IllegalStateException("no chunk was added");
-    }
     return new GenerateResponse(
-        model,
-        createdAt,
+        tally.model(),
+        tally.createdAt(),
         response.toString(),
-        thinking(),
-        done,
-        doneReason,
+        tally.thinking(),
+        tally.done(),
+        tally.doneReason(),
         context,
-        metrics,
-        logprobs);
+        tally.metrics(),
+        tally.logprobs());
   }
 }
