@@ -49,11 +49,7 @@ final class ChunkReaders {
           case "done_reason" -> reason = doneReason(p);
           case "logprobs" -> logprobs = logprobs(p);
           case "error" -> error = text(p, "");
-          default -> {
-            if (!metric(field, p)) {
-              p.skipChildren();
-            }
-          }
+          default -> metricOrSkip(field, p);
         }
       }
       if (error != null) {
@@ -109,11 +105,7 @@ final class ChunkReaders {
           case "context" -> context = integers(p);
           case "logprobs" -> logprobs = logprobs(p);
           case "error" -> error = text(p, "");
-          default -> {
-            if (!metric(field, p)) {
-              p.skipChildren();
-            }
-          }
+          default -> metricOrSkip(field, p);
         }
       }
       if (error != null) {

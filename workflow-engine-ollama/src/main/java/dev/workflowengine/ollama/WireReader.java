@@ -50,8 +50,8 @@ class WireReader {
     java.util.Arrays.fill(metricSlots, 0L);
   }
 
-  /** Reads the field if it is one of the statistics; returns whether it was. */
-  final boolean metric(String field, JsonParser p) throws IOException {
+  /** Reads the field if it is one of the statistics, and skips it (and what it holds) if not. */
+  final void metricOrSkip(String field, JsonParser p) throws IOException {
     int slot =
         switch (field) {
           case "total_duration" -> 0;
@@ -63,11 +63,11 @@ class WireReader {
           default -> -1;
         };
     if (slot < 0) {
-      return false;
+      p.skipChildren();
+      return;
     }
     metricSlots[slot] = p.getValueAsLong();
     metricsSeen = true;
-    return true;
   }
 
   final Optional<Metrics> metrics() {
