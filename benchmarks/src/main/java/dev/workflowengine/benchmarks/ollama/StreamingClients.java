@@ -1,0 +1,70 @@
+package dev.workflowengine.benchmarks.ollama;
+
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The streaming benchmarks' fixture for one trial: an {@link OllamaChatServer} streaming answers of
+ * {@code chunks} deltas, and every client compared, each built once and kept, with its connection
+ * pool, for the whole trial. To add a client: a field here, built in {@link #start()} and closed in
+ * {@link #stop()}, and one method in each benchmark.
+ */
+@State(Scope.Benchmark)
+public class StreamingClients {
+
+  static final String PROMPT = "Tell me a long story about a quick brown fox.";
+
+  /** Content deltas per answer. */
+  @Param({"2000"})
+  public int chunks;
+
+  OllamaChatServer server;
+  ChatAnswer answer;
+  RawSocketReader rawSocket;
+  ChatStreamer bareLoop;
+  ChatStreamer langchain4jOllama;
+
+  /**
+   * Starts the server and builds the clients.
+   *
+   * @throws Exception if the server cannot listen or a client cannot connect
+   */
+  @Setup(Level.Trial)
+  public void start() throws Exception {
+    server = OllamaChatServer.start(chunks);
+    answer = server.answer();
+    rawSocket = new RawSocketReader(server, PROMPT);
+    bareLoop = new BareLoopStreamer(server.baseUrl(), PROMPT);
+    langchain4jOllama = new Langchain4jOllamaStreamer(server.baseUrl(), PROMPT);
+  }
+
+  /**
+   * Closes the clients and the server, and fails the trial if the server met a broken exchange.
+   *
+   * @throws Exception if closing failed
+   */
+  @TearDown(Level.Trial)
+  public void stop() throws Exception {
+    try {
+      server.checkHealthy();
+      // Every client keeps its connections alive: a count far above the number of clients would
+      // mean connection set-up inside the measured calls.
+      System.out.printf(
+          "%nserver: %d answers on %d connections%n",
+          server.answersServed(), server.connectionsAccepted());
+    } finally {
+      rawSocket.close();
+      bareLoop.close();
+      langchain4jOllama.close();
+      server.close();
+    }
+  }
+
+  StreamedAnswer check(StreamedAnswer streamed) {
+    return streamed.checkComplete(answer);
+  }
+}
