@@ -145,7 +145,9 @@ public final class ChatAnswer {
     return body;
   }
 
-  /** Where data chunk {@code index} starts in {@link #body()}. */
+  /**
+   * Where data chunk {@code index} starts in {@link #body()}; {@link #dataChunks()} gives its end.
+   */
   int chunkStart(int index) {
     return chunkStarts[index];
   }

@@ -27,19 +27,28 @@ import java.util.concurrent.atomic.LongAdder;
  * body is read and ignored.
  *
  * <pre>{@code
- * try (OllamaChatServer server = OllamaChatServer.start(2_000)) {
+ * try (OllamaChatServer server = OllamaChatServer.start(2_000, OllamaChatServer.OLLAMA_LINES_PER_WRITE)) {
  *   String baseUrl = server.baseUrl(); // http://127.0.0.1:PORT
  *   ...
  * }
  * }</pre>
  *
- * <p><b>What goes on the wire</b>, as Ollama's Go server sends it: the head {@code HTTP/1.1 200
- * OK}, {@code Content-Type: application/x-ndjson} (set by the handler, so first), {@code Date}, and
- * {@code Transfer-Encoding: chunked}. Go emits the head on the first flush, so it leaves in the
- * same write as the first line's chunk; every further line is flushed, and so written, as its own
- * chunk; the terminating {@code 0\r\n\r\n} follows in a write of its own when the handler returns.
- * Sockets have {@code TCP_NODELAY}, Go's default. Connections are kept alive until the client
- * closes them or sends {@code Connection: close}.
+ * <p><b>The bytes</b> are Ollama's: the head {@code HTTP/1.1 200 OK}, {@code Content-Type:
+ * application/x-ndjson} (set by the handler, so first), {@code Date}, and {@code Transfer-Encoding:
+ * chunked}; then one chunk per line ({@code <size in lower-case hex>\r\n<line>\n\r\n}); then {@code
+ * 0\r\n\r\n}. Sockets have {@code TCP_NODELAY}, Go's default. Connections are kept alive until the
+ * client closes them or sends {@code Connection: close}.
+ *
+ * <p><b>The writes.</b> Ollama flushes after every line, so Go writes the head together with the
+ * first line's chunk, then each line's chunk in a write of its own, then the terminating chunk in
+ * one more. This server always writes the head and the first chunk at once, and the terminating
+ * chunk alone; the chunks in between go out {@code linesPerWrite} at a time. With {@link
+ * #OLLAMA_LINES_PER_WRITE} (1) the writes are Ollama's, but then the server is the bottleneck: a
+ * write to a loopback socket costs about as much as a fast client spends on a chunk, and a client
+ * that keeps up wakes for every chunk, so a client that reads only the bytes gets the answer no
+ * faster than one that parses it (measured on the 2-core machines with {@code
+ * StreamingChatBenchmark.rawSocket}). {@link #DEFAULT_LINES_PER_WRITE} (64 lines, about 8 KB) takes
+ * the server out of the time per answer; the time to first chunk is the same either way.
  *
  * <p><b>Why a hand-written socket server rather than {@code com.sun.net.httpserver}:</b> the server
  * must not be what is measured. The JDK server hands every request of a kept-alive connection from
@@ -59,6 +68,12 @@ public final class OllamaChatServer implements AutoCloseable {
   /** The number of deltas the benchmarks stream by default. */
   public static final int DEFAULT_CHUNKS = 2_000;
 
+  /** Lines per write as Ollama writes them: one, each flushed on its own. */
+  public static final int OLLAMA_LINES_PER_WRITE = 1;
+
+  /** Lines per write that keep the server out of the time per answer. */
+  public static final int DEFAULT_LINES_PER_WRITE = 64;
+
   private static final byte[] HEAD_BEFORE_DATE =
       ascii("HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nDate: ");
   private static final byte[] HEAD_AFTER_DATE = ascii("\r\nTransfer-Encoding: chunked\r\n\r\n");
@@ -71,6 +86,7 @@ public final class OllamaChatServer implements AutoCloseable {
   private static final int DATE_LENGTH = 29;
 
   private final ChatAnswer answer;
+  private final int linesPerWrite;
   private final ServerSocket listener;
   private final Thread acceptor;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -81,8 +97,12 @@ public final class OllamaChatServer implements AutoCloseable {
   private volatile CachedDate date = CachedDate.of(Instant.now().getEpochSecond());
   private volatile boolean closed;
 
-  private OllamaChatServer(ChatAnswer answer) throws IOException {
+  private OllamaChatServer(ChatAnswer answer, int linesPerWrite) throws IOException {
+    if (linesPerWrite < 1) {
+      throw new IllegalArgumentException("linesPerWrite must be at least 1, was " + linesPerWrite);
+    }
     this.answer = answer;
+    this.linesPerWrite = linesPerWrite;
     listener = new ServerSocket();
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
     acceptor = new Thread(this::accept, "ollama-chat-server-accept");
@@ -91,14 +111,28 @@ public final class OllamaChatServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server streaming answers of {@code chunks} deltas.
+   * Starts a server streaming answers of {@code chunks} deltas, {@link #DEFAULT_LINES_PER_WRITE}
+   * lines a write.
    *
    * @param chunks the number of content deltas of each answer, at least 1
    * @return the running server
    * @throws IOException if the listening socket cannot be opened
    */
   public static OllamaChatServer start(int chunks) throws IOException {
-    return new OllamaChatServer(ChatAnswer.of(chunks));
+    return start(chunks, DEFAULT_LINES_PER_WRITE);
+  }
+
+  /**
+   * Starts a server streaming answers of {@code chunks} deltas.
+   *
+   * @param chunks the number of content deltas of each answer, at least 1
+   * @param linesPerWrite how many lines' chunks, after the first, go out in one socket write:
+   *     {@link #OLLAMA_LINES_PER_WRITE} for Ollama's own writes
+   * @return the running server
+   * @throws IOException if the listening socket cannot be opened
+   */
+  public static OllamaChatServer start(int chunks, int linesPerWrite) throws IOException {
+    return new OllamaChatServer(ChatAnswer.of(chunks), linesPerWrite);
   }
 
   /** The base URL clients use, {@code http://127.0.0.1:PORT}, without a trailing slash. */
@@ -224,8 +258,11 @@ public final class OllamaChatServer implements AutoCloseable {
     byte[] body = answer.body();
     System.arraycopy(body, 0, firstWrite, position, answer.chunkLength(0));
     out.write(firstWrite);
-    for (int i = 1; i < answer.dataChunks(); i++) {
-      out.write(body, answer.chunkStart(i), answer.chunkLength(i));
+    int chunks = answer.dataChunks();
+    for (int first = 1; first < chunks; first += linesPerWrite) {
+      int end = Math.min(chunks, first + linesPerWrite);
+      int start = answer.chunkStart(first);
+      out.write(body, start, answer.chunkStart(end) - start);
     }
     out.write(LAST_CHUNK);
   }

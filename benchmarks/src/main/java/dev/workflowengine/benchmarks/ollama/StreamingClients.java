@@ -22,6 +22,13 @@ public class StreamingClients {
   @Param({"2000"})
   public int chunks;
 
+  /**
+   * Lines the server sends per socket write after the first: 64 keeps the server out of the time
+   * per answer; 1 is Ollama's own one write per line (see {@link OllamaChatServer}).
+   */
+  @Param({"64"})
+  public int linesPerWrite;
+
   OllamaChatServer server;
   ChatAnswer answer;
   RawSocketReader rawSocket;
@@ -35,7 +42,7 @@ public class StreamingClients {
    */
   @Setup(Level.Trial)
   public void start() throws Exception {
-    server = OllamaChatServer.start(chunks);
+    server = OllamaChatServer.start(chunks, linesPerWrite);
     answer = server.answer();
     rawSocket = new RawSocketReader(server, PROMPT);
     bareLoop = new BareLoopStreamer(server.baseUrl(), PROMPT);
@@ -54,7 +61,7 @@ public class StreamingClients {
       // Every client keeps its connections alive: a count far above the number of clients would
       // mean connection set-up inside the measured calls.
       System.out.printf(
-          "%nserver: %d answers on %d connections%n",
+          "%nserver: %d answers on %d connections (one of them rawSocket's)%n",
           server.answersServed(), server.connectionsAccepted());
     } finally {
       rawSocket.close();

@@ -3,13 +3,16 @@ package dev.workflowengine.benchmarks.ollama;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each benchmarked client receives the whole 2,000-delta answer with its final statistics, both
@@ -19,25 +22,43 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ChatStreamersTest {
 
+  // One line a write as Ollama writes, and the benchmarks' default.
+  private static OllamaChatServer ollamaWrites;
   private static OllamaChatServer server;
   private static ChatAnswer answer;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = OllamaChatServer.start(OllamaChatServer.DEFAULT_CHUNKS);
+  static void startServers() throws Exception {
+    ollamaWrites =
+        OllamaChatServer.start(
+            OllamaChatServer.DEFAULT_CHUNKS, OllamaChatServer.OLLAMA_LINES_PER_WRITE);
+    server =
+        OllamaChatServer.start(
+            OllamaChatServer.DEFAULT_CHUNKS, OllamaChatServer.DEFAULT_LINES_PER_WRITE);
     answer = server.answer();
   }
 
   @AfterAll
-  static void stopServer() throws Exception {
-    server.checkHealthy();
-    server.close();
+  static void stopServers() throws Exception {
+    for (OllamaChatServer each : List.of(ollamaWrites, server)) {
+      each.checkHealthy();
+      each.close();
+    }
+  }
+
+  static Stream<Arguments> clientsAndWrites() {
+    return Stream.of("bareLoop", "langchain4jOllama")
+        .flatMap(
+            client ->
+                Stream.of(
+                    Arguments.of(client, OllamaChatServer.OLLAMA_LINES_PER_WRITE),
+                    Arguments.of(client, OllamaChatServer.DEFAULT_LINES_PER_WRITE)));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"bareLoop", "langchain4jOllama"})
-  void receivesEveryDeltaAndTheFinalStatistics(String client) throws Exception {
-    try (ChatStreamer streamer = streamer(client)) {
+  @MethodSource("clientsAndWrites")
+  void receivesEveryDeltaAndTheFinalStatistics(String client, int linesPerWrite) throws Exception {
+    try (ChatStreamer streamer = streamer(client, linesPerWrite)) {
       for (int i = 0; i < 3; i++) {
         StreamedAnswer streamed = streamer.streamAnswer();
 
@@ -52,9 +73,10 @@ class ChatStreamersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"bareLoop", "langchain4jOllama"})
-  void stopsAtTheFirstDeltaAndFinishesTheAnswerLater(String client) throws Exception {
-    try (ChatStreamer streamer = streamer(client)) {
+  @MethodSource("clientsAndWrites")
+  void stopsAtTheFirstDeltaAndFinishesTheAnswerLater(String client, int linesPerWrite)
+      throws Exception {
+    try (ChatStreamer streamer = streamer(client, linesPerWrite)) {
       for (int i = 0; i < 3; i++) {
         ChatStreamer.Pending pending = streamer.streamUntilFirstDelta();
         assertThat(pending.firstDelta()).isEqualTo("The");
@@ -71,7 +93,7 @@ class ChatStreamersTest {
   @Test
   void theBareLoopKeepsOneConnectionAlive() throws Exception {
     int before = server.connectionsAccepted();
-    try (ChatStreamer streamer = streamer("bareLoop")) {
+    try (ChatStreamer streamer = streamer("bareLoop", OllamaChatServer.DEFAULT_LINES_PER_WRITE)) {
       for (int i = 0; i < 10; i++) {
         streamer.streamAnswer();
         streamer.streamUntilFirstDelta().finish();
@@ -115,13 +137,15 @@ class ChatStreamersTest {
         .isInstanceOf(IllegalStateException.class);
   }
 
-  private static ChatStreamer streamer(String client) {
+  private static ChatStreamer streamer(String client, int linesPerWrite) {
+    OllamaChatServer target =
+        linesPerWrite == OllamaChatServer.OLLAMA_LINES_PER_WRITE ? ollamaWrites : server;
     BiFunction<String, String, ChatStreamer> factory =
         switch (client) {
           case "bareLoop" -> BareLoopStreamer::new;
           case "langchain4jOllama" -> Langchain4jOllamaStreamer::new;
           default -> throw new IllegalArgumentException(client);
         };
-    return factory.apply(server.baseUrl(), StreamingClients.PROMPT);
+    return factory.apply(target.baseUrl(), StreamingClients.PROMPT);
   }
 }

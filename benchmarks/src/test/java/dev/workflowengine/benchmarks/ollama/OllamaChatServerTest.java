@@ -1,6 +1,7 @@
 package dev.workflowengine.benchmarks.ollama;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OllamaChatServerTest {
@@ -33,9 +36,10 @@ class OllamaChatServerTest {
           "eval_count",
           "eval_duration");
 
-  @Test
-  void writesTheHeadOllamaWritesThenOneChunkPerLine() throws IOException {
-    try (OllamaChatServer server = OllamaChatServer.start(5);
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 64})
+  void writesTheHeadOllamaWritesThenOneChunkPerLine(int linesPerWrite) throws IOException {
+    try (OllamaChatServer server = OllamaChatServer.start(5, linesPerWrite);
         Socket socket = connect(server)) {
       send(socket, chatRequest(server, ""));
       Response response = Response.read(socket.getInputStream());
@@ -64,9 +68,12 @@ class OllamaChatServerTest {
     }
   }
 
-  @Test
-  void streams2000DeltasAndAFinalLineWithTheStatistics() throws IOException {
-    try (OllamaChatServer server = OllamaChatServer.start(OllamaChatServer.DEFAULT_CHUNKS);
+  @ParameterizedTest
+  @ValueSource(
+      ints = {OllamaChatServer.OLLAMA_LINES_PER_WRITE, 7, OllamaChatServer.DEFAULT_LINES_PER_WRITE})
+  void streams2000DeltasAndAFinalLineWithTheStatistics(int linesPerWrite) throws IOException {
+    try (OllamaChatServer server =
+            OllamaChatServer.start(OllamaChatServer.DEFAULT_CHUNKS, linesPerWrite);
         Socket socket = connect(server)) {
       send(socket, chatRequest(server, ""));
       Response response = Response.read(socket.getInputStream());
@@ -149,10 +156,20 @@ class OllamaChatServerTest {
   }
 
   @Test
-  void allocatesNextToNothingPerAnswer() throws IOException {
+  void refusesLessThanOneLinePerWrite() {
+    assertThatThrownBy(() -> OllamaChatServer.start(5, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("linesPerWrite");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      ints = {OllamaChatServer.OLLAMA_LINES_PER_WRITE, OllamaChatServer.DEFAULT_LINES_PER_WRITE})
+  void allocatesNextToNothingPerAnswer(int linesPerWrite) throws IOException {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    try (OllamaChatServer server = OllamaChatServer.start(OllamaChatServer.DEFAULT_CHUNKS);
+    try (OllamaChatServer server =
+            OllamaChatServer.start(OllamaChatServer.DEFAULT_CHUNKS, linesPerWrite);
         RawSocketReader reader = new RawSocketReader(server, "hi")) {
       for (int i = 0; i < 20; i++) {
         reader.readAnswer();
