@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  * body is read and ignored.
  *
  * <pre>{@code
- * try (OllamaChatServer server = OllamaChatServer.start(2_000, OllamaChatServer.OLLAMA_LINES_PER_WRITE)) {
+ * try (OllamaChatServer server = OllamaChatServer.start(2_000)) {
  *   String baseUrl = server.baseUrl(); // http://127.0.0.1:PORT
  *   ...
  * }
@@ -92,7 +92,7 @@ public final class OllamaChatServer implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final List<Thread> connectionThreads = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
-  private final LongAdder answers = new LongAdder();
+  private final LongAdder chatRequests = new LongAdder();
   private final AtomicReference<IOException> failure = new AtomicReference<>();
   private volatile CachedDate date = CachedDate.of(Instant.now().getEpochSecond());
   private volatile boolean closed;
@@ -155,9 +155,12 @@ public final class OllamaChatServer implements AutoCloseable {
     return connections.get();
   }
 
-  /** The number of chat answers written to the end so far. */
-  public long answersServed() {
-    return answers.sum();
+  /**
+   * The number of chat requests received so far, counted before their answer is written, so that a
+   * client that received an answer finds it counted.
+   */
+  public long chatRequests() {
+    return chatRequests.sum();
   }
 
   /**
@@ -230,8 +233,8 @@ public final class OllamaChatServer implements AutoCloseable {
         }
         request.skipBody();
         if (request.chat) {
+          chatRequests.increment();
           writeAnswer(out, firstWrite);
-          answers.increment();
         } else {
           out.write(notFound());
         }

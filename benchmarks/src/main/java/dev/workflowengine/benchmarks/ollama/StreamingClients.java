@@ -61,8 +61,8 @@ public class StreamingClients {
       // Every client keeps its connections alive: a count far above the number of clients would
       // mean connection set-up inside the measured calls.
       System.out.printf(
-          "%nserver: %d answers on %d connections (one of them rawSocket's)%n",
-          server.answersServed(), server.connectionsAccepted());
+          "%nserver: %d chat requests on %d connections (one of them rawSocket's)%n",
+          server.chatRequests(), server.connectionsAccepted());
     } finally {
       rawSocket.close();
       bareLoop.close();

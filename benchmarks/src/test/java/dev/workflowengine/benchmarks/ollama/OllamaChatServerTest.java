@@ -124,7 +124,7 @@ class OllamaChatServerTest {
       assertThat(Response.read(socket.getInputStream()).chunks).hasSize(4);
 
       assertThat(server.connectionsAccepted()).isEqualTo(1);
-      assertThat(server.answersServed()).isEqualTo(2);
+      assertThat(server.chatRequests()).isEqualTo(2);
       server.checkHealthy();
     }
   }
@@ -151,7 +151,7 @@ class OllamaChatServerTest {
                   + "Content-Length: 18\r\n\r\n404 page not found");
       send(socket, chatRequest(server, ""));
       assertThat(Response.read(socket.getInputStream()).chunks).hasSize(4);
-      assertThat(server.answersServed()).isEqualTo(1);
+      assertThat(server.chatRequests()).isEqualTo(1);
     }
   }
 
