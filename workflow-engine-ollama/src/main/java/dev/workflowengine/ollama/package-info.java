@@ -33,9 +33,10 @@
  * <p>Models by profile: {@link dev.workflowengine.ollama.ModelProfiles} names models and their
  * options ({@code default}, {@code code}, {@code creative}, {@code embedding}, in code or from a
  * {@code models.json}); the client hands out LangChain4j models for them ({@code
- * ollama.chatModel("default")}, through its {@link dev.workflowengine.ollama.OllamaModels}), pulling
- * a missing model as its {@link dev.workflowengine.ollama.PullStrategy} says. The adapters live in
- * {@code dev.workflowengine.ollama.langchain4j}. {@link dev.workflowengine.ollama.OllamaTokens}
- * streams a chat into a workflow node's {@code token} events.
+ * ollama.chatModel("default")}, through its {@link dev.workflowengine.ollama.OllamaModels}),
+ * pulling a missing model as its {@link dev.workflowengine.ollama.PullStrategy} says. The adapters
+ * live in {@code dev.workflowengine.ollama.langchain4j}. {@link
+ * dev.workflowengine.ollama.OllamaTokens} streams a chat into a workflow node's {@code token}
+ * events.
  */
 package dev.workflowengine.ollama;
