@@ -19,10 +19,10 @@ final class Blobs {
 
   private Blobs() {}
 
-  static boolean exists(OllamaClient client, String digest) {
-    Request request = client.transport().request("api/blobs/" + digest).head().build();
+  static boolean exists(Calls calls, String digest) {
+    Request request = calls.request("api/blobs/" + digest).head().build();
     try {
-      client.read(client.management(request, null), true, body -> null);
+      calls.read(calls.management(request, null), true, body -> null);
       return true;
     } catch (OllamaException e) {
       if (e.httpStatus().orElse(0) == 404) {
@@ -32,7 +32,7 @@ final class Blobs {
     }
   }
 
-  static String upload(OllamaClient client, Path file) {
+  static String upload(Calls calls, Path file) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("cannot upload " + file + ": it is not a readable file");
     }
@@ -46,19 +46,19 @@ final class Blobs {
       throw new UncheckedIOException("cannot read " + file + " to compute its digest", e);
     }
     String digest = "sha256:" + HexFormat.of().formatHex(sha256.digest());
-    send(client, digest, RequestBody.create(file.toFile(), OCTETS));
+    send(calls, digest, RequestBody.create(file.toFile(), OCTETS));
     return digest;
   }
 
-  static String upload(OllamaClient client, byte[] bytes) {
+  static String upload(Calls calls, byte[] bytes) {
     String digest = "sha256:" + HexFormat.of().formatHex(sha256().digest(bytes));
-    send(client, digest, RequestBody.create(bytes.clone(), OCTETS));
+    send(calls, digest, RequestBody.create(bytes.clone(), OCTETS));
     return digest;
   }
 
-  private static void send(OllamaClient client, String digest, RequestBody body) {
-    Request request = client.transport().request("api/blobs/" + digest).post(body).build();
-    client.read(new CallSpec(request, Purpose.UPLOAD, null), true, response -> null);
+  private static void send(Calls calls, String digest, RequestBody body) {
+    Request request = calls.request("api/blobs/" + digest).post(body).build();
+    calls.read(new CallSpec(request, Purpose.UPLOAD, null), true, response -> null);
   }
 
   private static MessageDigest sha256() {

@@ -1,27 +1,14 @@
 package dev.workflowengine.ollama;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.workflowengine.api.WorkflowException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * A client for the whole Ollama REST API: chat and generate (streamed or not), embeddings, and
@@ -66,26 +53,13 @@ import okhttp3.Response;
  */
 public final class OllamaClient implements AutoCloseable {
 
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
   private final ClientConfig config;
-  private final Transport transport;
-  private final Executor callbackExecutor;
-  private final ExecutorService ownExecutor;
-  private final Set<NdjsonStream<?>> activeStreams = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Calls calls;
   private final OllamaModels models;
 
   OllamaClient(ModelSetup modelSetup, ClientConfig config) {
     this.config = config;
-    this.transport = new Transport(config);
-    if (config.callbackExecutor() != null) {
-      this.ownExecutor = null;
-      this.callbackExecutor = config.callbackExecutor();
-    } else {
-      this.ownExecutor = Executors.newCachedThreadPool(OllamaClient::callbackThread);
-      this.callbackExecutor = ownExecutor;
-    }
+    this.calls = new Calls(config);
     this.models = modelSetup.modelsOf(this); // keeps the reference only; sends nothing
   }
 
@@ -106,8 +80,8 @@ public final class OllamaClient implements AutoCloseable {
    * @return the answer, with its statistics
    */
   public ChatResponse chat(ChatRequest request) {
-    CallSpec spec = generation("api/chat", OllamaJson.chat(request, false), request.model());
-    return single(spec, ChunkReaders.chat());
+    CallSpec spec = calls.generation("api/chat", OllamaJson.chat(request, false), request.model());
+    return calls.single(spec, ChunkReaders.chat());
   }
 
   /**
@@ -117,7 +91,8 @@ public final class OllamaClient implements AutoCloseable {
    * @return the stream of chunks; close it when done
    */
   public OllamaStream<ChatResponse> chatStream(ChatRequest request) {
-    return stream("api/chat", OllamaJson.chat(request, true), request.model(), ChunkReaders.chat());
+    return calls.stream(
+        "api/chat", OllamaJson.chat(request, true), request.model(), ChunkReaders.chat());
   }
 
   /**
@@ -128,7 +103,7 @@ public final class OllamaClient implements AutoCloseable {
    * @return a handle to cancel the stream
    */
   public StreamHandle chatStream(ChatRequest request, StreamListener<ChatResponse> listener) {
-    return listen(chatStream(request), listener);
+    return calls.listen(chatStream(request), listener);
   }
 
   /**
@@ -139,8 +114,8 @@ public final class OllamaClient implements AutoCloseable {
    */
   public GenerateResponse generate(GenerateRequest request) {
     CallSpec spec =
-        generation("api/generate", OllamaJson.generate(request, false), request.model());
-    return single(spec, ChunkReaders.generate());
+        calls.generation("api/generate", OllamaJson.generate(request, false), request.model());
+    return calls.single(spec, ChunkReaders.generate());
   }
 
   /**
@@ -150,7 +125,7 @@ public final class OllamaClient implements AutoCloseable {
    * @return the stream of chunks; close it when done
    */
   public OllamaStream<GenerateResponse> generateStream(GenerateRequest request) {
-    return stream(
+    return calls.stream(
         "api/generate",
         OllamaJson.generate(request, true),
         request.model(),
@@ -166,7 +141,7 @@ public final class OllamaClient implements AutoCloseable {
    */
   public StreamHandle generateStream(
       GenerateRequest request, StreamListener<GenerateResponse> listener) {
-    return listen(generateStream(request), listener);
+    return calls.listen(generateStream(request), listener);
   }
 
   /**
@@ -176,8 +151,8 @@ public final class OllamaClient implements AutoCloseable {
    * @return one embedding per input
    */
   public EmbedResponse embed(EmbedRequest request) {
-    CallSpec spec = generation("api/embed", OllamaJson.embed(request), request.model());
-    return read(spec, true, ManagementReaders::embed);
+    CallSpec spec = calls.generation("api/embed", OllamaJson.embed(request), request.model());
+    return calls.read(spec, true, ManagementReaders::embed);
   }
 
   /**
@@ -187,8 +162,9 @@ public final class OllamaClient implements AutoCloseable {
    * @return the embedding
    */
   public Embedding embeddings(EmbeddingsRequest request) {
-    CallSpec spec = generation("api/embeddings", OllamaJson.embeddings(request), request.model());
-    return read(spec, true, ManagementReaders::embedding);
+    CallSpec spec =
+        calls.generation("api/embeddings", OllamaJson.embeddings(request), request.model());
+    return calls.read(spec, true, ManagementReaders::embedding);
   }
 
   /**
@@ -197,7 +173,7 @@ public final class OllamaClient implements AutoCloseable {
    * @return the models
    */
   public List<ModelSummary> list() {
-    return read(management(get("api/tags"), null), true, ManagementReaders::tags);
+    return calls.readGet("api/tags", true, ManagementReaders::tags);
   }
 
   /**
@@ -220,8 +196,8 @@ public final class OllamaClient implements AutoCloseable {
    */
   public ShowResponse show(String model, boolean verbose) {
     Checks.requireModel(model, "model");
-    Request request = transport.post("api/show", OllamaJson.show(model, verbose));
-    return read(management(request, model), true, ManagementReaders::show);
+    Request request = calls.post("api/show", OllamaJson.show(model, verbose));
+    return calls.read(calls.management(request, model), true, ManagementReaders::show);
   }
 
   /**
@@ -230,7 +206,7 @@ public final class OllamaClient implements AutoCloseable {
    * @return the running models
    */
   public List<RunningModel> ps() {
-    return read(management(get("api/ps"), null), true, ManagementReaders::ps);
+    return calls.readGet("api/ps", true, ManagementReaders::ps);
   }
 
   /**
@@ -253,7 +229,7 @@ public final class OllamaClient implements AutoCloseable {
    */
   public OllamaStream<Progress> pull(String model, boolean insecure) {
     Checks.requireModel(model, "model");
-    return progress("api/pull", OllamaJson.transfer(model, insecure), model);
+    return calls.progress("api/pull", OllamaJson.transfer(model, insecure), model);
   }
 
   /**
@@ -275,7 +251,7 @@ public final class OllamaClient implements AutoCloseable {
    */
   public OllamaStream<Progress> push(String model, boolean insecure) {
     Checks.requireModel(model, "model");
-    return progress("api/push", OllamaJson.transfer(model, insecure), model);
+    return calls.progress("api/push", OllamaJson.transfer(model, insecure), model);
   }
 
   /**
@@ -285,7 +261,7 @@ public final class OllamaClient implements AutoCloseable {
    * @return the progress lines; close when done
    */
   public OllamaStream<Progress> create(CreateRequest request) {
-    return progress(
+    return calls.progress(
         "api/create", OllamaJson.create(request), request.from().orElse(request.model()));
   }
 
@@ -299,8 +275,8 @@ public final class OllamaClient implements AutoCloseable {
   public void copy(String source, String destination) {
     Checks.requireModel(source, "source");
     Checks.requireModel(destination, "destination");
-    Request request = transport.post("api/copy", OllamaJson.copy(source, destination));
-    read(management(request, source), true, body -> null);
+    Request request = calls.post("api/copy", OllamaJson.copy(source, destination));
+    calls.read(calls.management(request, source), true, body -> null);
   }
 
   /**
@@ -311,12 +287,8 @@ public final class OllamaClient implements AutoCloseable {
    */
   public void delete(String model) {
     Checks.requireModel(model, "model");
-    Request request =
-        transport
-            .request("api/delete")
-            .delete(okhttp3.RequestBody.create(OllamaJson.model(model), jsonType()))
-            .build();
-    read(management(request, model), true, body -> null);
+    Request request = calls.delete("api/delete", OllamaJson.model(model));
+    calls.read(calls.management(request, model), true, body -> null);
   }
 
   /**
@@ -325,7 +297,7 @@ public final class OllamaClient implements AutoCloseable {
    * @return for example {@code 0.12.6}
    */
   public String version() {
-    return read(management(get("api/version"), null), true, ManagementReaders::version);
+    return calls.readGet("api/version", true, ManagementReaders::version);
   }
 
   /**
@@ -335,7 +307,7 @@ public final class OllamaClient implements AutoCloseable {
    * @return {@code true} when it has it
    */
   public boolean blobExists(String digest) {
-    return Blobs.exists(this, Requests.requireDigest(digest, "digest"));
+    return Blobs.exists(calls, Requests.requireDigest(digest, "digest"));
   }
 
   /**
@@ -346,7 +318,7 @@ public final class OllamaClient implements AutoCloseable {
    * @return the blob's digest, {@code sha256:...}
    */
   public String uploadBlob(Path file) {
-    return Blobs.upload(this, Objects.requireNonNull(file, "file"));
+    return Blobs.upload(calls, Objects.requireNonNull(file, "file"));
   }
 
   /**
@@ -356,7 +328,7 @@ public final class OllamaClient implements AutoCloseable {
    * @return the blob's digest, {@code sha256:...}
    */
   public String uploadBlob(byte[] bytes) {
-    return Blobs.upload(this, Objects.requireNonNull(bytes, "bytes"));
+    return Blobs.upload(calls, Objects.requireNonNull(bytes, "bytes"));
   }
 
   /**
@@ -368,7 +340,7 @@ public final class OllamaClient implements AutoCloseable {
   public OllamaHealth health() {
     String version;
     try {
-      version = read(management(get("api/version"), null), false, ManagementReaders::version);
+      version = calls.readGet("api/version", false, ManagementReaders::version);
     } catch (OllamaUnavailableException e) {
       boolean answered = e.httpStatus().isPresent();
       return new OllamaHealth(answered, Optional.empty(), List.of(), Optional.of(e.getMessage()));
@@ -379,7 +351,7 @@ public final class OllamaClient implements AutoCloseable {
     }
     try {
       List<String> names =
-          read(management(get("api/tags"), null), false, ManagementReaders::tags).stream()
+          calls.readGet("api/tags", false, ManagementReaders::tags).stream()
               .map(ModelSummary::name)
               .toList();
       return new OllamaHealth(true, Optional.of(version), names, Optional.empty());
@@ -453,111 +425,11 @@ public final class OllamaClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    activeStreams.forEach(NdjsonStream::cancelForClose);
-    transport.close();
-    if (ownExecutor != null) {
-      // Not shutdownNow: the cancelled streams' listeners still get their onError.
-      ownExecutor.shutdown();
-    }
+    calls.close();
   }
 
   @Override
   public String toString() {
     return "OllamaClient{" + config + "}";
-  }
-
-  Transport transport() {
-    return transport;
-  }
-
-  CallSpec management(Request request, String model) {
-    return new CallSpec(request, Purpose.MANAGEMENT, model);
-  }
-
-  /** Sends a call and reads its whole body; used by every non-streaming endpoint. */
-  <T> T read(CallSpec spec, boolean retry, BodyReader<T> reader) {
-    ensureOpen();
-    CallSlot slot = new CallSlot();
-    Response response = transport.execute(spec, slot, retry);
-    byte[] body = transport.body(spec, response, slot);
-    try {
-      return reader.read(body);
-    } catch (ChunkReader.ErrorLine e) {
-      throw transport.failures().errorBody(spec, e.getMessage());
-    } catch (IOException e) {
-      throw transport.failures().unreadable(spec, e);
-    }
-  }
-
-  /** Reads a body. */
-  interface BodyReader<T> {
-    T read(byte[] body) throws IOException;
-  }
-
-  private <T> T single(CallSpec spec, ChunkReader<T> reader) {
-    return read(
-        spec,
-        true,
-        body -> {
-          try (JsonParser parser = OllamaJson.FACTORY.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-              throw new JsonParseException(parser, "expected a JSON object");
-            }
-            return reader.read(parser);
-          }
-        });
-  }
-
-  private <T> OllamaStream<T> stream(
-      String path, byte[] body, String model, ChunkReader<T> reader) {
-    ensureOpen();
-    CallSpec spec = new CallSpec(transport.post(path, body), Purpose.STREAM, model);
-    return new NdjsonStream<>(transport, spec, reader, activeStreams);
-  }
-
-  private OllamaStream<Progress> progress(String path, byte[] body, String model) {
-    ensureOpen();
-    CallSpec spec = new CallSpec(transport.post(path, body), Purpose.PROGRESS, model);
-    return new NdjsonStream<>(transport, spec, ChunkReaders.progress(), activeStreams);
-  }
-
-  private <T> StreamHandle listen(OllamaStream<T> stream, StreamListener<T> listener) {
-    Objects.requireNonNull(listener, "listener");
-    ListenerTask<T> task = new ListenerTask<>(stream, listener);
-    try {
-      callbackExecutor.execute(task);
-    } catch (RejectedExecutionException e) {
-      stream.close();
-      throw new IllegalStateException(
-          "the callback executor refused the stream; is it (or the client) shut down?", e);
-    }
-    return task;
-  }
-
-  private CallSpec generation(String path, byte[] body, String model) {
-    return new CallSpec(transport.post(path, body), Purpose.GENERATION, model);
-  }
-
-  private Request get(String path) {
-    return transport.request(path).get().build();
-  }
-
-  private static okhttp3.MediaType jsonType() {
-    return okhttp3.MediaType.get("application/json; charset=utf-8");
-  }
-
-  private void ensureOpen() {
-    if (closed.get()) {
-      throw new IllegalStateException("this OllamaClient is closed; build a new one");
-    }
-  }
-
-  private static Thread callbackThread(Runnable task) {
-    Thread thread = new Thread(task, "ollama-stream-" + THREADS.incrementAndGet());
-    thread.setDaemon(true);
-    return thread;
   }
 }
