@@ -2,9 +2,12 @@ package dev.workflowengine.samples;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.workflowengine.api.WorkflowException;
 import dev.workflowengine.ollama.ModelProfiles;
 import dev.workflowengine.ollama.OllamaClient;
 import dev.workflowengine.ollama.OllamaHealth;
+import dev.workflowengine.ollama.OllamaStream;
+import dev.workflowengine.ollama.Progress;
 import dev.workflowengine.testing.ScriptedChatModel;
 import dev.workflowengine.testing.ScriptedStreamingChatModel;
 import java.io.PrintStream;
@@ -15,10 +18,10 @@ import java.util.function.Function;
 
 /**
  * Decides which models the samples run on and says so. A real Ollama is used when one answers at
- * {@code OLLAMA_BASE_URL} (default {@code http://localhost:11434}) and has the model of the {@code
- * default} profile ({@code OLLAMA_MODEL} picks another); otherwise every sample runs on the
- * scripted models of {@code workflow-engine-testing}, whose answers are written to look like a
- * model's.
+ * {@code OLLAMA_BASE_URL} (default {@code http://localhost:11434}), with the model of the {@code
+ * default} profile ({@code OLLAMA_MODEL} picks another) pulled first when it is missing; otherwise
+ * every sample runs on the scripted models of {@code workflow-engine-testing}, whose answers are
+ * written to look like a model's.
  */
 final class SampleModels implements AutoCloseable {
 
@@ -33,15 +36,19 @@ final class SampleModels implements AutoCloseable {
     this.announcement = announcement;
   }
 
-  /** From {@code OLLAMA_BASE_URL} and {@code OLLAMA_MODEL}. */
-  static SampleModels fromEnvironment() {
+  /** From {@code OLLAMA_BASE_URL} and {@code OLLAMA_MODEL}; a download's progress goes to out. */
+  static SampleModels fromEnvironment(PrintStream out) {
     return detect(
         Optional.ofNullable(System.getenv("OLLAMA_BASE_URL")).orElse(DEFAULT_BASE_URL),
-        Optional.ofNullable(System.getenv("OLLAMA_MODEL")).filter(name -> !name.isBlank()));
+        Optional.ofNullable(System.getenv("OLLAMA_MODEL")).filter(name -> !name.isBlank()),
+        out);
   }
 
-  /** Ollama at this address when it answers and has the model, else scripted models. */
-  static SampleModels detect(String baseUrl, Optional<String> model) {
+  /**
+   * Ollama at this address when it answers and has the model or can pull it (with a progress bar on
+   * out), else scripted models.
+   */
+  static SampleModels detect(String baseUrl, Optional<String> model, PrintStream out) {
     ModelProfiles profiles = profiles(model);
     String wanted = profiles.get(PROFILE).model();
     OllamaClient client =
@@ -53,7 +60,19 @@ final class SampleModels implements AutoCloseable {
             .profiles(profiles)
             .build();
     OllamaHealth health = client.health();
-    if (health.reachable() && has(health.models(), wanted)) {
+    Optional<String> pullProblem = Optional.empty();
+    if (health.reachable() && !has(health.models(), wanted)) {
+      out.println(
+          "Models: Ollama "
+              + health.version().orElse("(unknown version)")
+              + " at "
+              + baseUrl
+              + " has no "
+              + wanted
+              + " yet; pulling it first (OLLAMA_MODEL picks another):");
+      pullProblem = pull(client, wanted, out);
+    }
+    if (health.reachable() && pullProblem.isEmpty()) {
       return new SampleModels(
           Optional.of(client),
           "Models: Ollama "
@@ -73,11 +92,11 @@ final class SampleModels implements AutoCloseable {
               + health.version().orElse("")
               + " answered at "
               + baseUrl
-              + " but has no "
+              + " but could not pull "
               + wanted
-              + "; run `ollama pull "
-              + wanted
-              + "` or set OLLAMA_MODEL to one of "
+              + " ("
+              + pullProblem.orElseThrow()
+              + "); set OLLAMA_MODEL to one of "
               + health.models()
               + " to run the samples on it.");
     }
@@ -85,6 +104,19 @@ final class SampleModels implements AutoCloseable {
         "Models: scripted (workflow-engine-testing); no Ollama answered at "
             + baseUrl
             + ", so every model answer below is scripted.");
+  }
+
+  /** Pulls the model with a progress bar; the problem, if it failed. */
+  private static Optional<String> pull(OllamaClient client, String model, PrintStream out) {
+    PullProgressBar bar = new PullProgressBar(out, model);
+    try (OllamaStream<Progress> progress = client.pull(model)) {
+      progress.forEach(bar::show);
+      return Optional.empty();
+    } catch (WorkflowException e) {
+      return Optional.of(e.getMessage());
+    } finally {
+      bar.endLine();
+    }
   }
 
   /** Scripted models only, saying why. */

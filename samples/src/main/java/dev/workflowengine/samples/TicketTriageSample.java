@@ -31,7 +31,7 @@ public final class TicketTriageSample {
    * @param args ignored
    */
   public static void main(String[] args) {
-    try (SampleModels models = SampleModels.fromEnvironment()) {
+    try (SampleModels models = SampleModels.fromEnvironment(System.out)) {
       models.announce(System.out);
       run(System.out, models);
     }

@@ -20,7 +20,7 @@ public final class Tour {
    */
   public static void main(String[] args) throws InterruptedException {
     PrintStream out = System.out;
-    try (SampleModels models = SampleModels.fromEnvironment()) {
+    try (SampleModels models = SampleModels.fromEnvironment(out)) {
       models.announce(out);
       DocumentReviewSample.run(out, models);
       TicketTriageSample.run(out, models);

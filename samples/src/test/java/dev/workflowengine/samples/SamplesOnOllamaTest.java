@@ -45,7 +45,7 @@ class SamplesOnOllamaTest {
 
   @Test
   void anOllamaWithTheModelRunsTheSamplesAndTheFirstLineSaysSo() {
-    try (SampleModels models = SampleModels.detect(baseUrl(), Optional.empty())) {
+    try (SampleModels models = SampleModels.detect(baseUrl(), Optional.empty(), out)) {
       models.announce(out);
       RunResult result = DocumentReviewSample.run(out, models);
 
@@ -61,7 +61,7 @@ class SamplesOnOllamaTest {
 
   @Test
   void theLiveEventsSampleStreamsTheModelsTokensAsEvents() {
-    try (SampleModels models = SampleModels.detect(baseUrl(), Optional.of("qwen3:8b"))) {
+    try (SampleModels models = SampleModels.detect(baseUrl(), Optional.of("qwen3:8b"), out)) {
       ExecutionRecord record = LiveEventsSample.run(out, models);
 
       assertThat(record.status()).isEqualTo(ExecutionStatus.COMPLETED);
@@ -71,16 +71,37 @@ class SamplesOnOllamaTest {
   }
 
   @Test
-  void anOllamaWithoutTheModelLeavesTheSamplesScriptedAndSaysWhatToPull() {
-    try (SampleModels models = SampleModels.detect(baseUrl(), Optional.of("mistral:7b"))) {
+  void aMissingModelIsPulledWithAProgressBarFirst() {
+    try (SampleModels models = SampleModels.detect(baseUrl(), Optional.of("mistral:7b"), out)) {
+      models.announce(out);
+
+      assertThat(models.real()).isTrue();
+    }
+    assertThat(text())
+        .startsWith(
+            "Models: Ollama 0.12.3 at "
+                + baseUrl()
+                + " has no mistral:7b yet; pulling it first (OLLAMA_MODEL picks another):\n")
+        .contains("   mistral:7b: pulling manifest\n")
+        .contains("\r   pulling ff82381e2bea [===============               ]  50% of 4,113 MB")
+        .contains("\r   pulling ff82381e2bea [==============================] 100% of 4,113 MB\n")
+        .contains("   mistral:7b: success\n")
+        .contains("Models: Ollama 0.12.3 at " + baseUrl() + ", profile default = mistral:7b");
+    assertThat(ollama.pulls).containsExactly("mistral:7b");
+  }
+
+  @Test
+  void aModelThatCannotBePulledLeavesTheSamplesScriptedAndSaysWhy() {
+    try (SampleModels models = SampleModels.detect(baseUrl(), Optional.of("no-such:1b"), out)) {
       models.announce(out);
 
       assertThat(models.real()).isFalse();
     }
     assertThat(text())
-        .startsWith("Models: scripted (workflow-engine-testing). Ollama 0.12.3 answered at")
-        .contains("has no mistral:7b; run `ollama pull mistral:7b`")
-        .contains("[llama3.2:3b, qwen3:8b]");
+        .contains("Models: scripted (workflow-engine-testing). Ollama 0.12.3 answered at")
+        .contains("could not pull no-such:1b (")
+        .contains("file does not exist")
+        .contains("set OLLAMA_MODEL to one of [llama3.2:3b, qwen3:8b]");
   }
 
   @Test
@@ -89,7 +110,7 @@ class SamplesOnOllamaTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       nobody = "http://127.0.0.1:" + socket.getLocalPort();
     }
-    try (SampleModels models = SampleModels.detect(nobody, Optional.empty())) {
+    try (SampleModels models = SampleModels.detect(nobody, Optional.empty(), out)) {
       models.announce(out);
 
       assertThat(models.real()).isFalse();
@@ -110,6 +131,7 @@ class SamplesOnOllamaTest {
   /** Answers as Ollama 0.12.3 with two models; every chat gets the same answer. */
   private static final class FakeOllama extends Dispatcher {
     final List<String> chats = new CopyOnWriteArrayList<>();
+    final List<String> pulls = new CopyOnWriteArrayList<>();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -119,6 +141,10 @@ class SamplesOnOllamaTest {
           return json("{\"version\":\"0.12.3\"}");
         case "/api/tags":
           return json("{\"models\":[" + model("llama3.2:3b") + "," + model("qwen3:8b") + "]}");
+        case "/api/pull":
+          String model = modelOf(request.getBody().utf8());
+          pulls.add(model);
+          return pullProgress(model);
         case "/api/chat":
           String body = request.getBody().utf8();
           chats.add(body);
@@ -126,6 +152,32 @@ class SamplesOnOllamaTest {
         default:
           return new MockResponse.Builder().code(404).body("404 page not found").build();
       }
+    }
+
+    /** Ollama's pull lines; a model it does not know ends in an error line, status still 200. */
+    private static MockResponse pullProgress(String model) {
+      String lines =
+          model.startsWith("no-such")
+              ? "{\"status\":\"pulling manifest\"}\n"
+                  + "{\"error\":\"pull model manifest: file does not exist\"}\n"
+              : "{\"status\":\"pulling manifest\"}\n"
+                  + layer(0)
+                  + layer(2_056_537_856L)
+                  + layer(4_113_075_712L)
+                  + "{\"status\":\"verifying sha256 digest\"}\n"
+                  + "{\"status\":\"writing manifest\"}\n"
+                  + "{\"status\":\"success\"}\n";
+      return new MockResponse.Builder()
+          .addHeader("Content-Type", "application/x-ndjson")
+          .chunkedBody(lines, 128)
+          .build();
+    }
+
+    private static String layer(long completed) {
+      return "{\"status\":\"pulling ff82381e2bea\",\"digest\":\"sha256:ff82381e2bea77d91c1b824c7afb83f6fb73e9f7de9dda631bcdbca564aa5435\","
+          + "\"total\":4113075712,\"completed\":"
+          + completed
+          + "}\n";
     }
 
     private static MockResponse json(String body) {
