@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A snapshot of what an engine has done since it started.
+ * A snapshot of what an engine has done since it started. An execution is counted right after its
+ * record changes, so a caller that has just seen a record finish may read a snapshot a moment
+ * before it counts that execution.
  *
  * @param started executions a worker started
  * @param completed executions that completed

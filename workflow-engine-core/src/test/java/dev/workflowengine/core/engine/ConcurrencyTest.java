@@ -91,7 +91,7 @@ class ConcurrencyTest {
             .containsEntry("label", n + ":" + (n * n + n));
         assertThat(record.userId()).isEqualTo("u" + n % 7);
       }
-      EngineMetrics metrics = engine.metrics();
+      EngineMetrics metrics = EngineTestSupport.metricsOnceFinished(engine, 2000);
       assertThat(metrics.started()).isEqualTo(2000);
       assertThat(metrics.completed()).isEqualTo(2000);
       assertThat(metrics.failed()).isZero();
@@ -139,7 +139,7 @@ class ConcurrencyTest {
       }
       assertThat(gauge.highWater.get()).isEqualTo(3);
       assertThat(gauge.calls.get()).isEqualTo(40);
-      assertThat(engine.metrics().completed()).isEqualTo(40);
+      assertThat(EngineTestSupport.metricsOnceFinished(engine, 40).completed()).isEqualTo(40);
     }
   }
 

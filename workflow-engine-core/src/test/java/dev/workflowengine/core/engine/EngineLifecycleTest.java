@@ -175,7 +175,7 @@ class EngineLifecycleTest {
       cancelled.cancel();
       assertThat(cancelled.await(PATIENCE).status()).isEqualTo(ExecutionStatus.CANCELLED);
 
-      EngineMetrics metrics = engine.metrics();
+      EngineMetrics metrics = EngineTestSupport.metricsOnceFinished(engine, 5);
       assertThat(metrics.started()).isEqualTo(5);
       assertThat(metrics.completed()).isEqualTo(3);
       assertThat(metrics.failed()).isEqualTo(1);
@@ -274,8 +274,9 @@ class EngineLifecycleTest {
               "started RUNNING",
               "node failed step bad false",
               "finished FAILED");
-      assertThat(engine.metrics().completed()).isEqualTo(1);
-      assertThat(engine.metrics().failed()).isEqualTo(1);
+      EngineMetrics metrics = EngineTestSupport.metricsOnceFinished(engine, 2);
+      assertThat(metrics.completed()).isEqualTo(1);
+      assertThat(metrics.failed()).isEqualTo(1);
     }
   }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 
 /** Collects events from a publisher until it completes. */
 final class EngineTestSupport {
@@ -87,6 +88,22 @@ final class EngineTestSupport {
         .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
     assertThat(events).filteredOn(WorkflowEvent::isTerminal).hasSize(1);
     assertThat(events.get(events.size() - 1).isTerminal()).isTrue();
+  }
+
+  /**
+   * The engine's metrics once they count this many finished executions. An execution's record shows
+   * it finished a moment before the metrics count it (they hear of it right after), so a test that
+   * awaited a handle reads the metrics through this.
+   */
+  static EngineMetrics metricsOnceFinished(WorkflowEngine engine, long executions) {
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              EngineMetrics now = engine.metrics();
+              return now.completed() + now.failed() + now.cancelled() >= executions;
+            });
+    return engine.metrics();
   }
 
   /** Waits for a latch, failing the test instead of hanging if it never opens. */

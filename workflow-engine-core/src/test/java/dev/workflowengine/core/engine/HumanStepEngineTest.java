@@ -260,8 +260,9 @@ class HumanStepEngineTest {
             "node_started",
             "node_completed",
             "workflow_completed");
-    assertThat(engine.metrics().started()).isEqualTo(1);
-    assertThat(engine.metrics().completed()).isEqualTo(1);
+    EngineMetrics metrics = EngineTestSupport.metricsOnceFinished(engine, 1);
+    assertThat(metrics.started()).isEqualTo(1);
+    assertThat(metrics.completed()).isEqualTo(1);
   }
 
   @Test
