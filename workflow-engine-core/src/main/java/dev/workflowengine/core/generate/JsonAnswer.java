@@ -15,8 +15,9 @@ final class JsonAnswer {
    * The JSON part of an answer.
    *
    * @param answer the model's text
-   * @return the first fenced block's content if there is one, else the text from the first {@code
-   *     {} to the last {@code }}, else the text stripped; the parser reports what is still wrong
+   * @return the first fenced block's content if there is one, else the text from the first opening
+   *     brace to the last closing brace, else the text stripped; the parser reports what is still
+   *     wrong
    */
   static String extract(String answer) {
     String text = answer.strip();
