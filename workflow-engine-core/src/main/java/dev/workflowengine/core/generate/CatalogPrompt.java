@@ -34,8 +34,7 @@ final class CatalogPrompt {
             + " model name below; default \"default\"), output (state key; default the node id)");
     TYPES.put(
         NodeTypes.AGENT,
-        "runs an agent with tools. config: agent (required: a catalog agent below or the id of an"
-            + " agent declared in \"agents\"), prompt (template, declared agents only), output");
+        "runs an agent with tools. config: agent (required: an agent below), output");
     TYPES.put(
         NodeTypes.TOOL,
         "calls one tool below. config: tool (required), arguments (object; a string is a template,"
@@ -54,7 +53,17 @@ final class CatalogPrompt {
             + " expression over state, e.g. {\"round\": \"has(state.round) ? state.round + 1 : 1\"})");
   }
 
+  /** The agent node's description when definitions may declare their own agents. */
+  private static final String DECLARED_AGENT =
+      "runs an agent with tools. config: agent (required: an agent below or the id of an agent"
+          + " declared in \"agents\"), prompt (template, declared agents only), output";
+
   private CatalogPrompt() {}
+
+  /** Whether the catalog can turn agents declared in a definition into actions. */
+  private static boolean declaredAgents(Catalog catalog) {
+    return catalog.agentFactory().isPresent() && !catalog.modelNames().isEmpty();
+  }
 
   /**
    * The node types a definition compiled against the catalog can use.
@@ -64,7 +73,7 @@ final class CatalogPrompt {
    */
   static List<String> nodeTypes(Catalog catalog) {
     boolean models = !catalog.modelNames().isEmpty();
-    boolean declaredAgents = models && catalog.agentFactory().isPresent();
+    boolean declaredAgents = declaredAgents(catalog);
     return TYPES.keySet().stream()
         .filter(
             type ->
@@ -104,8 +113,11 @@ final class CatalogPrompt {
 
             Node types:
             """);
+    boolean declaredAgents = declaredAgents(catalog);
     for (String type : nodeTypes(catalog)) {
-      text.append("- ").append(type).append(": ").append(TYPES.get(type)).append('\n');
+      String description =
+          type.equals(NodeTypes.AGENT) && declaredAgents ? DECLARED_AGENT : TYPES.get(type);
+      text.append("- ").append(type).append(": ").append(description).append('\n');
     }
     section(text, "Models", catalog.modelNames(), name -> "");
     section(text, "Agents", catalog.agentNames(), name -> "");
@@ -115,7 +127,7 @@ final class CatalogPrompt {
         "Workflows",
         catalog.workflowIds(),
         id -> catalog.workflow(id).map(Workflow::description).orElse(""));
-    if (catalog.agentFactory().isPresent() && !catalog.modelNames().isEmpty()) {
+    if (declaredAgents) {
       text.append(
           "\nAgents may also be declared in \"agents\" (id, systemPrompt, model, tools), using"
               + " only the models and tools above.\n");

@@ -95,6 +95,8 @@ public final class WorkflowGenerator {
    * @throws WorkflowGenerationException if no answer compiled within the allowed attempts; it
    *     carries every attempt's answer and problems
    * @throws IllegalArgumentException if the prompt is blank
+   * @throws RuntimeException whatever the model throws, unchanged: a failed call is not an invalid
+   *     answer, so it uses no attempt and is not retried here
    */
   public GeneratedWorkflow generate(String prompt) {
     requireNonNull(prompt, "prompt");

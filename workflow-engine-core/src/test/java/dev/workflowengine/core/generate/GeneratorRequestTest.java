@@ -88,6 +88,29 @@ class GeneratorRequestTest {
   }
 
   @Test
+  void agentsDeclaredInTheDefinitionAreOfferedOnlyWhenTheCatalogCanBuildThem() {
+    ScriptedChatModel withFactory = new ScriptedChatModel(VALID);
+    ScriptedChatModel withoutFactory = new ScriptedChatModel(VALID);
+    Catalog.Builder catalog = Catalog.builder().tool(LOOKUP).defaultModel(new ScriptedChatModel());
+
+    generator(withoutFactory, catalog.build()).generate("Check a customer's tickets");
+    generator(withFactory, catalog.agentFactory((agent, node, c) -> state -> Map.of()).build())
+        .generate("Check a customer's tickets");
+
+    assertThat(sections(systemPrompt(withoutFactory)).get("Node types"))
+        .containsExactly("llm", "tool", "human", "transform");
+    assertThat(systemPrompt(withoutFactory)).doesNotContain("declared");
+    assertThat(sections(systemPrompt(withFactory)))
+        .containsExactly(
+            Map.entry("Node types", List.of("llm", "agent", "tool", "human", "transform")),
+            Map.entry("Models", List.of("default")),
+            Map.entry("Tools", List.of("ticket.lookup")));
+    assertThat(systemPrompt(withFactory))
+        .contains("an agent below or the id of an agent declared in \"agents\"")
+        .contains("Agents may also be declared in \"agents\"");
+  }
+
+  @Test
   void theRequestCarriesThePublishedSchemaNarrowedToTheCatalogsNodeTypes() throws Exception {
     ScriptedChatModel model = new ScriptedChatModel(VALID);
     Catalog catalog = Catalog.builder().tool(LOOKUP).build();

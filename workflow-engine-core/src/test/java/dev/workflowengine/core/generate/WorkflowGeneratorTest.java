@@ -7,18 +7,27 @@ import static dev.workflowengine.core.generate.GeneratorFixtures.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.workflowengine.api.GenerationAttempt;
 import dev.workflowengine.api.ValidationProblem;
 import dev.workflowengine.api.WorkflowGenerationException;
 import dev.workflowengine.core.Catalog;
 import dev.workflowengine.core.Workflows;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,10 +143,7 @@ class WorkflowGeneratorTest {
     assertThat(model.requests).hasSize(3);
     assertThat(e.attempts())
         .extracting(GenerationAttempt::number, GenerationAttempt::answer)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1, "not json at all"),
-            org.assertj.core.groups.Tuple.tuple(2, unknownTool),
-            org.assertj.core.groups.Tuple.tuple(3, noStart));
+        .containsExactly(tuple(1, "not json at all"), tuple(2, unknownTool), tuple(3, noStart));
     assertThat(e.attempts()).allSatisfy(a -> assertThat(a.problems()).isNotEmpty());
     assertThat(e.problems())
         .containsExactlyElementsOf(
@@ -146,6 +152,48 @@ class WorkflowGeneratorTest {
       assertThat(e.getMessage()).contains(problem.toString());
     }
     assertThat(e.getMessage()).contains("tiny", "3 attempt", "email.send", "startNode");
+  }
+
+  @Test
+  void concurrentGenerationsKeepTheirConversationsApart() throws Exception {
+    // answers the first request of a conversation wrongly, the second with this caller's own id
+    List<ChatRequest> requests = new CopyOnWriteArrayList<>();
+    ChatModel model =
+        new ChatModel() {
+          @Override
+          public ChatResponse doChat(ChatRequest request) {
+            requests.add(request);
+            String prompt = ((UserMessage) request.messages().get(1)).singleText();
+            String answer =
+                request.messages().size() == 2
+                    ? "{broken " + prompt
+                    : VALID.replace("ticket-check", prompt);
+            return ChatResponse.builder().aiMessage(AiMessage.from(answer)).build();
+          }
+        };
+    WorkflowGenerator shared = WorkflowGenerator.builder(model, catalog).build();
+    int callers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      List<Future<GeneratedWorkflow>> results = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        String prompt = "caller-" + i;
+        results.add(pool.submit(() -> shared.generate(prompt)));
+      }
+      for (int i = 0; i < callers; i++) {
+        GeneratedWorkflow generated = results.get(i).get(20, TimeUnit.SECONDS);
+        assertThat(generated.definition().id()).isEqualTo("caller-" + i);
+        assertThat(generated.attempts()).hasSize(2);
+        assertThat(generated.attempts().get(0).answer()).isEqualTo("{broken caller-" + i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(requests).hasSize(callers * 2);
+    for (ChatRequest request : requests.stream().filter(r -> r.messages().size() == 4).toList()) {
+      String prompt = ((UserMessage) request.messages().get(1)).singleText();
+      assertThat(request.messages().get(2)).isEqualTo(AiMessage.from("{broken " + prompt));
+    }
   }
 
   @Test
