@@ -9,7 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
@@ -129,5 +134,28 @@ class GeneratorRequestTest {
     ((ObjectNode) expected.at("/$defs/node/properties/type"))
         .set("enum", JSON.valueToTree(List.of("tool", "human", "transform")));
     assertThat(sent).isEqualTo(expected);
+
+    // providers map the format through LangChain4j's own conversion; it must keep every keyword
+    JsonNode mapped =
+        JSON.valueToTree(
+            JsonSchemaElementUtils.toMap(request.responseFormat().jsonSchema().rootElement()));
+    assertThat(mapped).isEqualTo(expected);
+  }
+
+  @Test
+  void theNarrowedSchemaAcceptsTheFixtureAndRefusesTypesTheCatalogCannotServe() throws Exception {
+    JsonSchema narrowed =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(DefinitionSchema.narrowed(List.of("tool", "human", "transform")));
+
+    assertThat(narrowed.validate(JSON.readTree(VALID))).isEmpty();
+    String llm =
+        VALID.replace(
+            "{\"id\": \"classify\", \"type\": \"transform\",",
+            "{\"id\": \"classify\", \"type\": \"llm\",");
+    assertThat(llm).isNotEqualTo(VALID);
+    assertThat(narrowed.validate(JSON.readTree(llm)))
+        .extracting(ValidationMessage::getMessage)
+        .anySatisfy(message -> assertThat(message).contains("enum"));
   }
 }
