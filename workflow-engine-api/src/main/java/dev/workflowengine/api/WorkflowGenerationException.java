@@ -15,6 +15,8 @@ import java.util.List;
  *   e.attempts().forEach(a -> log.warn("attempt {}: {}", a.number(), a.problems()));
  * }
  * }</pre>
+ *
+ * <p>Immutable once created, so safe to share between threads.
  */
 public class WorkflowGenerationException extends WorkflowValidationException {
 
