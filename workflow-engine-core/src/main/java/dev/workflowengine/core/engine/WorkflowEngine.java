@@ -13,6 +13,8 @@ import dev.workflowengine.api.execution.StartRequest;
 import dev.workflowengine.api.spi.StoredWorkflow;
 import dev.workflowengine.core.Workflow;
 import dev.workflowengine.core.credentials.CredentialVault;
+import dev.workflowengine.core.generate.GeneratedWorkflow;
+import dev.workflowengine.core.generate.WorkflowGenerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +170,54 @@ public final class WorkflowEngine implements AutoCloseable {
     requireNonNull(request, "request");
     String executionId = starts.start(request);
     return new EngineExecutionHandle(this, executionId, request.userId());
+  }
+
+  /**
+   * Generates a workflow from a request in natural language, stores it as the next version of its
+   * id owned by the user, and starts that version. The stored definition's metadata records the
+   * prompt, model, time and number of attempts under {@code "generatedFrom"}. Give the generator
+   * the engine's catalog: the definition is compiled against both.
+   *
+   * <pre>{@code
+   * WorkflowGenerator generator = new WorkflowGenerator(model, catalog);
+   * GeneratedExecution run =
+   *     engine.generateAndStart(generator, "Triage this ticket", "u1", Map.of("ticket", text));
+   * }</pre>
+   *
+   * @param generator the generator
+   * @param prompt what the workflow should do
+   * @param userId the owner of the definition and the execution
+   * @param input the execution's initial state
+   * @return the generated workflow, its stored version and the execution's handle
+   * @throws dev.workflowengine.api.WorkflowGenerationException if the model wrote no valid
+   *     definition; nothing is stored
+   * @throws AccessDeniedException if another user owns a workflow with the generated id
+   * @throws dev.workflowengine.api.WorkflowValidationException if the definition does not compile
+   *     against the engine's catalog or the input does not fit it; a definition that was stored
+   *     stays stored
+   */
+  public GeneratedExecution generateAndStart(
+      WorkflowGenerator generator, String prompt, String userId, Map<String, ?> input) {
+    requireNonNull(generator, "generator");
+    UserIds.check(userId);
+    requireNonNull(input, "input");
+    GeneratedWorkflow generated = generator.generate(prompt);
+    StoredWorkflow stored = saveDefinition(userId, withOrigin(generated));
+    ExecutionHandle handle =
+        start(StartRequest.of(stored.workflowId(), input).version(stored.version()).user(userId));
+    return new GeneratedExecution(generated, stored, handle);
+  }
+
+  private static WorkflowDefinition withOrigin(GeneratedWorkflow generated) {
+    return generated.definition().toBuilder()
+        .metadata(
+            "generatedFrom",
+            Map.of(
+                "prompt", generated.prompt(),
+                "model", generated.model(),
+                "createdAt", generated.createdAt().toString(),
+                "attempts", generated.attempts().size()))
+        .build();
   }
 
   /**
