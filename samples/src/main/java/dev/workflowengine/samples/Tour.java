@@ -26,8 +26,9 @@ public final class Tour {
       TicketTriageSample.run(out, models);
       ParallelReviewSample.run(out, models);
       LiveEventsSample.run(out, models);
+      GenerateAndExecuteSample.run(out, models, GenerateAndExecuteSample.SENTENCE);
     }
     CrashRecoverySample.run(out);
-    out.println("\nTour finished: 5 samples ran.");
+    out.println("\nTour finished: 6 samples ran.");
   }
 }

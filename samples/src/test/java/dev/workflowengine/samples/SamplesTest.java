@@ -2,10 +2,13 @@ package dev.workflowengine.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.workflowengine.api.execution.ExecutionRecord;
+import dev.workflowengine.api.execution.ExecutionStatus;
 import dev.workflowengine.core.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SamplesTest {
@@ -57,6 +60,22 @@ class SamplesTest {
         .contains("workflow_waiting at approve")
         .contains("workflow_resumed")
         .contains("workflow_completed");
+  }
+
+  @Test
+  void generateAndExecuteTurnsTheSentenceIntoAStoredWorkflowAndRunsIt() {
+    ExecutionRecord record =
+        GenerateAndExecuteSample.run(out, scripted, GenerateAndExecuteSample.SENTENCE);
+
+    assertThat(record.status()).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(record.workflowId()).isEqualTo("ticket-reply");
+    assertThat(record.output())
+        .containsEntry("receipt", "sent to ada@example.com")
+        .containsEntry("triage", Map.of("category", "billing", "urgency", "normal"));
+    assertThat(text())
+        .contains("generated 'ticket-reply' in 1 attempt(s)")
+        .contains("stored as version 1 of user 'demo'")
+        .contains("flowchart TD");
   }
 
   @Test
