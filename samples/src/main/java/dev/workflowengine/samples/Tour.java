@@ -27,8 +27,9 @@ public final class Tour {
       ParallelReviewSample.run(out, models);
       LiveEventsSample.run(out, models);
       GenerateAndExecuteSample.run(out, models, GenerateAndExecuteSample.SENTENCE);
+      StreamingChatSample.run(out, models, StreamingChatSample.QUESTION);
     }
     CrashRecoverySample.run(out);
-    out.println("\nTour finished: 6 samples ran.");
+    out.println("\nTour finished: 7 samples ran.");
   }
 }

@@ -79,6 +79,16 @@ class SamplesTest {
   }
 
   @Test
+  void streamingChatPrintsTheTokensThenWhatTheModelSaidAboutThem() {
+    var answer = StreamingChatSample.run(out, scripted, StreamingChatSample.QUESTION);
+
+    assertThat(answer.aiMessage().text()).startsWith("A checkpoint after every step");
+    assertThat(text())
+        .contains("   A checkpoint after every step lets the engine resume")
+        .containsPattern("\\[scripted[^,]*, \\d+ tokens, stop\\]");
+  }
+
+  @Test
   void crashRecoveryFinishesEveryExecutionWithoutRepeatingFinishedSteps() throws Exception {
     var runs = CrashRecoverySample.run(out);
 
