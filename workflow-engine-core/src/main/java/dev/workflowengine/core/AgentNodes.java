@@ -61,12 +61,6 @@ final class AgentNodes {
         }
       }
     }
-    if (!agents.isEmpty() && context.catalog.agentFactory().isEmpty()) {
-      context.problem(
-          "agents",
-          "the definition declares agents but the catalog has no agent factory to build them;"
-              + " add one with Catalog.builder().agentFactory(...)");
-    }
   }
 
   static NodeAction compile(NodeDefinition node, String location, DefinitionContext context) {
@@ -124,22 +118,12 @@ final class AgentNodes {
             .flatMap(p -> context.template(config.location("prompt"), p));
     String output = config.optionalString("output").orElse(node.id());
     context.writes(output);
-    if (context.catalog.agentFactory().isEmpty()) {
-      // Reported here as well as with the declarations: a node that is not compiled must say why.
-      config.problem(
-          "agent",
-          "agent '"
-              + agent.id()
-              + "' is declared in the definition but the catalog has no agent factory to build it");
-      return null;
-    }
     Optional<Function<WorkflowState, String>> renderer = prompt.map(t -> t::render);
     try {
       NodeAction action =
           context
               .catalog
               .agentFactory()
-              .get()
               .create(agent, new AgentNode(node.id(), renderer, output), context.catalog);
       if (action == null) {
         config.problem(
