@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.workflowengine.core.AgentTool;
 import dev.workflowengine.core.NodeAction;
 import dev.workflowengine.core.NodeContext;
@@ -149,7 +149,7 @@ public final class Agent implements NodeAction {
     private String memoryKey;
     private int maxToolRounds = DEFAULT_MAX_TOOL_ROUNDS;
     private String outputKey;
-    private JsonObjectSchema outputSchema;
+    private JsonSchemaElement outputSchema;
     private Class<? extends Record> outputType;
 
     private Builder(String name) {
@@ -323,13 +323,14 @@ public final class Agent implements NodeAction {
     /**
      * Asks for JSON matching a schema and writes the parsed JSON value. An answer that is not JSON
      * or does not match gets one repair request listing the errors; a second failure is a {@link
-     * StructuredOutputException}.
+     * StructuredOutputException}. Usually a {@code JsonObjectSchema}; a {@code JsonRawSchema}
+     * carries a schema written as JSON.
      *
      * @param schema the schema
      * @return this builder
      * @throws IllegalStateException if an output type is already set
      */
-    public Builder outputSchema(JsonObjectSchema schema) {
+    public Builder outputSchema(JsonSchemaElement schema) {
       requireNonNull(schema, "schema");
       if (outputType != null) {
         throw new IllegalStateException("agent '" + name + "' already has an output type");

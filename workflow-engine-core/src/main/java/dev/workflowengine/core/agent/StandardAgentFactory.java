@@ -1,6 +1,9 @@
 package dev.workflowengine.core.agent;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.workflowengine.api.ValidationProblem;
 import dev.workflowengine.api.WorkflowValidationException;
 import dev.workflowengine.api.definition.AgentDefinition;
@@ -35,7 +38,8 @@ public final class StandardAgentFactory implements AgentFactory {
 
   private static final StandardAgentFactory INSTANCE = new StandardAgentFactory();
 
-  private static final Set<String> SETTINGS = Set.of("maxToolRounds", "memoryWindow");
+  private static final Set<String> SETTINGS =
+      Set.of("maxToolRounds", "memoryWindow", "outputSchema");
 
   private StandardAgentFactory() {}
 
@@ -73,6 +77,7 @@ public final class StandardAgentFactory implements AgentFactory {
     }
     Integer maxToolRounds = positive(agent.config(), "maxToolRounds", problems);
     Integer memoryWindow = positive(agent.config(), "memoryWindow", problems);
+    JsonRawSchema outputSchema = schema(agent.config().get("outputSchema"), problems);
     Set<String> unknown = new TreeSet<>(agent.config().keySet());
     unknown.removeAll(SETTINGS);
     if (!unknown.isEmpty()) {
@@ -96,7 +101,19 @@ public final class StandardAgentFactory implements AgentFactory {
     if (memoryWindow != null) {
       builder.memoryWindow(memoryWindow);
     }
-    return builder.build();
+    if (outputSchema == null) {
+      return builder.build();
+    }
+    builder.outputSchema(outputSchema);
+    try {
+      return builder.build();
+    } catch (RuntimeException unusableSchema) {
+      // the validator compiles the schema when the agent is built
+      throw new WorkflowValidationException(
+          "agent '" + agent.id() + "'",
+          "config.outputSchema",
+          "not a usable JSON Schema: " + unusableSchema.getMessage());
+    }
   }
 
   private static Integer positive(
@@ -114,6 +131,23 @@ public final class StandardAgentFactory implements AgentFactory {
     problems.add(
         new ValidationProblem("config." + key, key + " must be a positive integer, was " + value));
     return null;
+  }
+
+  private static JsonRawSchema schema(Object value, List<ValidationProblem> problems) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
+      problems.add(
+          new ValidationProblem(
+              "config.outputSchema", "outputSchema must be a non-empty JSON Schema object"));
+      return null;
+    }
+    try {
+      return JsonRawSchema.from(JsonMapper.builder().build().writeValueAsString(map));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON value could not be written as JSON", e);
+    }
   }
 
   @Override

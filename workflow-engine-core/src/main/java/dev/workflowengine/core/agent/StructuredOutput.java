@@ -10,7 +10,6 @@ import com.networknt.schema.ValidationMessage;
 import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
-import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import java.util.List;
@@ -44,7 +43,7 @@ final class StructuredOutput {
     this.recordType = recordType;
   }
 
-  static StructuredOutput of(String name, JsonObjectSchema schema) {
+  static StructuredOutput of(String name, JsonSchemaElement schema) {
     return new StructuredOutput(name, schema, null);
   }
 

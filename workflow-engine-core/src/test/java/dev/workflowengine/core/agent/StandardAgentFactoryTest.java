@@ -118,4 +118,36 @@ class StandardAgentFactoryTest {
                     .extracting(ValidationProblem::location)
                     .containsExactly("model", "tools"));
   }
+
+  @Test
+  void aDeclaredOutputSchemaGivesStructuredOutputWithItsRepair() {
+    var model =
+        new FakeModels.Scripted(
+            calls(call("1", "weather.today", "{\"city\":\"Oslo\"}")),
+            text("{\"sky\": 3}"),
+            text("{\"sky\": \"sunny\"}"));
+    Catalog catalog = Catalog.builder().model("small", model).tool(WEATHER).build();
+    String schema =
+        "{\"outputSchema\": {\"type\": \"object\", \"properties\": {\"sky\": {\"type\":"
+            + " \"string\"}}, \"required\": [\"sky\"]}}";
+
+    RunResult result =
+        Workflows.compile(definition(schema), catalog)
+            .invoke(Map.of("user", "Ada", "city", "Oslo"));
+
+    assertThat(result.state().getMap("forecast")).isEqualTo(Map.of("sky", "sunny"));
+    assertThat(model.requests).hasSize(3);
+    assertThat(model.request(0).responseFormat().jsonSchema().rootElement())
+        .isInstanceOf(dev.langchain4j.model.chat.request.json.JsonRawSchema.class);
+  }
+
+  @Test
+  void anOutputSchemaThatIsNotAnObjectIsAProblem() {
+    Catalog catalog =
+        Catalog.builder().model("small", new FakeModels.Scripted()).tool(WEATHER).build();
+
+    assertThatThrownBy(() -> Workflows.compile(definition("{\"outputSchema\": \"sky\"}"), catalog))
+        .isInstanceOf(WorkflowValidationException.class)
+        .hasMessageContaining("outputSchema must be a non-empty JSON Schema object");
+  }
 }
