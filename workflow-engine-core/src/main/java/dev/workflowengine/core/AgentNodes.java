@@ -118,6 +118,13 @@ final class AgentNodes {
             .flatMap(p -> context.template(config.location("prompt"), p));
     String output = config.optionalString("output").orElse(node.id());
     context.writes(output);
+    if (hasProblems(agent, context)) {
+      // Already reported at the declaration; a factory asked to build it would only report the same
+      // problems again at the node. The definition does not compile, so this action never runs.
+      return state -> {
+        throw new IllegalStateException("agent '" + agent.id() + "' was declared with problems");
+      };
+    }
     Optional<Function<WorkflowState, String>> renderer = prompt.map(t -> t::render);
     try {
       NodeAction action =
@@ -138,5 +145,16 @@ final class AgentNodes {
                       config.location("agent") + " (" + p.location() + ")", p.message()));
       return null;
     }
+  }
+
+  private static boolean hasProblems(AgentDefinition agent, DefinitionContext context) {
+    var agents = context.definition.agents();
+    for (int i = 0; i < agents.size(); i++) {
+      if (agents.get(i) == agent) {
+        String prefix = "agents[" + i + "].";
+        return context.problems().stream().anyMatch(p -> p.location().startsWith(prefix));
+      }
+    }
+    return false;
   }
 }

@@ -150,4 +150,20 @@ class StandardAgentFactoryTest {
         .isInstanceOf(WorkflowValidationException.class)
         .hasMessageContaining("outputSchema must be a non-empty JSON Schema object");
   }
+
+  @Test
+  void aDeclarationsProblemsAreReportedOnceAtTheDeclarationNotAgainAtTheNode() {
+    WorkflowDefinition definition =
+        Workflows.parse(
+            """
+            {"id": "w", "version": 1, "startNode": "ask",
+             "agents": [{"id": "f", "model": "nope", "tools": ["t"]}],
+             "nodes": [{"id": "ask", "type": "agent", "config": {"agent": "f"}}],
+             "edges": [{"from": "ask", "to": "__end__"}]}
+            """);
+
+    assertThat(Workflows.validate(definition, Catalog.empty()))
+        .extracting(ValidationProblem::location)
+        .containsExactly("agents[0].model", "agents[0].tools[0]");
+  }
 }
