@@ -34,6 +34,21 @@ class AgentToolLoopTest {
     }
   }
 
+  /** A void tool, a renamed parameter and a generic one. */
+  static final class Notebook {
+    final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Tool(name = "note", value = "Writes a note")
+    public void write(@P(name = "text", value = "the note") String note) {
+      notes.add(note);
+    }
+
+    @Tool("Sums numbers")
+    public long sum(List<Integer> numbers) {
+      return numbers.stream().mapToLong(Integer::longValue).sum();
+    }
+  }
+
   private static AgentTool tool(String name, AgentTool.Function function) {
     return AgentTool.of(
         ToolSpecification.builder()
@@ -179,5 +194,27 @@ class AgentToolLoopTest {
     assertThatThrownBy(() -> Agent.builder("a").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("needs a model");
+  }
+
+  @Test
+  void toolMethodsGetTheirArgumentsConvertedAndVoidMethodsAnswerSuccess() throws Exception {
+    Notebook notebook = new Notebook();
+    var model =
+        new FakeModels.Scripted(
+            calls(
+                call("1", "note", "{\"text\": \"buy milk\"}"),
+                call("2", "sum", "{\"numbers\": [1, 2, 39]}")),
+            text("noted"));
+    Agent agent = Agent.builder("notes").model(model).tools(notebook).build();
+
+    agent.apply(WorkflowState.of(Map.of("input", "note and add")));
+
+    assertThat(notebook.notes).containsExactly("buy milk");
+    assertThat(model.request(0).toolSpecifications())
+        .extracting(ToolSpecification::name)
+        .containsExactly("note", "sum");
+    assertThat(toolResults(model.request(1)))
+        .extracting(ToolExecutionResultMessage::text)
+        .containsExactly("Success", "42");
   }
 }
