@@ -15,6 +15,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.workflowengine.api.WorkflowStateException;
 import dev.workflowengine.api.event.TokenMetadata;
+import dev.workflowengine.core.AgentTool;
 import dev.workflowengine.core.NodeContext;
 import dev.workflowengine.core.Template;
 import dev.workflowengine.core.WorkflowState;
@@ -49,7 +50,7 @@ final class AgentRun {
     this.context = context;
     this.specifications =
         agent.tools.values().stream()
-            .map(tool -> tool.specification())
+            .map(AgentTool::specification)
             .sorted((a, b) -> a.name().compareTo(b.name()))
             .toList();
   }

@@ -1,6 +1,7 @@
 package dev.workflowengine.core.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
@@ -35,6 +36,8 @@ import java.util.TreeSet;
  * <p>Stateless, immutable and thread-safe.
  */
 public final class StandardAgentFactory implements AgentFactory {
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private static final StandardAgentFactory INSTANCE = new StandardAgentFactory();
 
@@ -144,7 +147,7 @@ public final class StandardAgentFactory implements AgentFactory {
       return null;
     }
     try {
-      return JsonRawSchema.from(JsonMapper.builder().build().writeValueAsString(map));
+      return JsonRawSchema.from(JSON.writeValueAsString(map));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON value could not be written as JSON", e);
     }

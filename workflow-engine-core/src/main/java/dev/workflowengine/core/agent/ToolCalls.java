@@ -9,6 +9,7 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.workflowengine.core.AgentTool;
 import dev.workflowengine.core.NodeContext;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +103,7 @@ final class ToolCalls {
     }
     record.put("duration_ms", durationMs);
     return new Outcome(
-        ToolExecutionResultMessage.from(request, text),
-        java.util.Collections.unmodifiableMap(record));
+        ToolExecutionResultMessage.from(request, text), Collections.unmodifiableMap(record));
   }
 
   private static Map<String, Object> arguments(String json) throws JsonProcessingException {
