@@ -61,12 +61,6 @@ final class AgentNodes {
         }
       }
     }
-    if (!agents.isEmpty() && context.catalog.agentFactory().isEmpty()) {
-      context.problem(
-          "agents",
-          "the definition declares agents but the catalog has no agent factory to build them;"
-              + " add one with Catalog.builder().agentFactory(...)");
-    }
   }
 
   static NodeAction compile(NodeDefinition node, String location, DefinitionContext context) {
@@ -124,14 +118,12 @@ final class AgentNodes {
             .flatMap(p -> context.template(config.location("prompt"), p));
     String output = config.optionalString("output").orElse(node.id());
     context.writes(output);
-    if (context.catalog.agentFactory().isEmpty()) {
-      // Reported here as well as with the declarations: a node that is not compiled must say why.
-      config.problem(
-          "agent",
-          "agent '"
-              + agent.id()
-              + "' is declared in the definition but the catalog has no agent factory to build it");
-      return null;
+    if (hasProblems(agent, context)) {
+      // Already reported at the declaration; a factory asked to build it would only report the same
+      // problems again at the node. The definition does not compile, so this action never runs.
+      return state -> {
+        throw new IllegalStateException("agent '" + agent.id() + "' was declared with problems");
+      };
     }
     Optional<Function<WorkflowState, String>> renderer = prompt.map(t -> t::render);
     try {
@@ -139,7 +131,6 @@ final class AgentNodes {
           context
               .catalog
               .agentFactory()
-              .get()
               .create(agent, new AgentNode(node.id(), renderer, output), context.catalog);
       if (action == null) {
         config.problem(
@@ -154,5 +145,16 @@ final class AgentNodes {
                       config.location("agent") + " (" + p.location() + ")", p.message()));
       return null;
     }
+  }
+
+  private static boolean hasProblems(AgentDefinition agent, DefinitionContext context) {
+    var agents = context.definition.agents();
+    for (int i = 0; i < agents.size(); i++) {
+      if (agents.get(i) == agent) {
+        String prefix = "agents[" + i + "].";
+        return context.problems().stream().anyMatch(p -> p.location().startsWith(prefix));
+      }
+    }
+    return false;
   }
 }

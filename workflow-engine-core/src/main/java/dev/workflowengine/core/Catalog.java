@@ -3,6 +3,7 @@ package dev.workflowengine.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.workflowengine.core.agent.StandardAgentFactory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +20,7 @@ import java.util.TreeMap;
  *     .tool(weatherTool)
  *     .agent("researcher", researcher)
  *     .workflow(summarize)
- *     .agentFactory(Agents.factory())
- *     .build();
+ *     .build();   // agents declared in definitions become Agents (StandardAgentFactory)
  * Workflow workflow = Workflows.compile(definition, catalog);
  * }</pre>
  *
@@ -44,7 +44,8 @@ public final class Catalog {
     this.agents = Map.copyOf(builder.agents);
     this.tools = Map.copyOf(builder.tools);
     this.workflows = Map.copyOf(builder.workflows);
-    this.agentFactory = builder.agentFactory;
+    this.agentFactory =
+        builder.agentFactory == null ? StandardAgentFactory.instance() : builder.agentFactory;
   }
 
   /**
@@ -109,10 +110,10 @@ public final class Catalog {
   /**
    * The factory that turns agents declared in definitions into actions.
    *
-   * @return the factory, if the catalog has one
+   * @return the factory set on the builder, else {@link StandardAgentFactory}
    */
-  public Optional<AgentFactory> agentFactory() {
-    return Optional.ofNullable(agentFactory);
+  public AgentFactory agentFactory() {
+    return agentFactory;
   }
 
   /**
@@ -218,7 +219,7 @@ public final class Catalog {
     }
 
     /**
-     * Sets the factory for agents declared in definitions.
+     * Sets the factory for agents declared in definitions, instead of {@link StandardAgentFactory}.
      *
      * @param factory the factory
      * @return this builder

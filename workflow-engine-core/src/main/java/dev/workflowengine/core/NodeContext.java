@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.workflowengine.api.event.TokenMetadata;
 import dev.workflowengine.api.event.TokenSink;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What a running node may know about its run: which run, which attempt, and a key that stays the
@@ -22,7 +26,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Available on the thread running the node, for the duration of one attempt. A node that hands
- * work to other threads passes the context along itself. Not thread-safe: one attempt, one thread.
+ * work to other threads passes the context along with {@link #bind}. Thread-safe, so that such
+ * helpers may use it at once; chunks sent from several threads at once are numbered in the order
+ * they arrive.
  */
 public final class NodeContext implements TokenSink {
 
@@ -33,7 +39,8 @@ public final class NodeContext implements TokenSink {
   private final String nodeId;
   private final int attempt;
   private final RunListener listener;
-  private int nextChunk;
+  private final AtomicInteger nextChunk = new AtomicInteger();
+  private final Map<String, Object> details = new LinkedHashMap<>();
 
   NodeContext(String runId, String workflowId, String nodeId, int attempt, RunListener listener) {
     this.runId = runId;
@@ -64,6 +71,43 @@ public final class NodeContext implements TokenSink {
       } else {
         CURRENT.set(previous);
       }
+    }
+  }
+
+  /**
+   * Wraps work so that it sees this context as {@link #current()} on whichever thread runs it: how
+   * a node that runs work on other threads (an agent running tool calls at once) passes its context
+   * along.
+   *
+   * @param work the work
+   * @param <T> what it returns
+   * @return the work, run with this context as the current one
+   */
+  public <T> Callable<T> bind(Callable<T> work) {
+    requireNonNull(work, "work");
+    return () -> run(work::call);
+  }
+
+  /**
+   * Records a detail of this attempt for the node's completion event ({@code details} of {@code
+   * node_completed}), such as the tool calls an agent made. Only the successful attempt's details
+   * are published; a later value for the same key replaces the earlier one.
+   *
+   * @param key the detail's name
+   * @param value an immutable or JSON-serialisable value
+   */
+  public void detail(String key, Object value) {
+    requireNonNull(key, "key");
+    requireNonNull(value, "value");
+    synchronized (details) {
+      details.put(key, value);
+    }
+  }
+
+  /** The details recorded so far, in the order first recorded. */
+  Map<String, Object> details() {
+    synchronized (details) {
+      return details.isEmpty() ? Map.of() : new LinkedHashMap<>(details);
     }
   }
 
@@ -121,7 +165,12 @@ public final class NodeContext implements TokenSink {
   @Override
   public void token(String chunk) {
     listener.token(
-        runId, nodeId, nextChunk++, requireNonNull(chunk, "chunk"), false, Optional.empty());
+        runId,
+        nodeId,
+        nextChunk.getAndIncrement(),
+        requireNonNull(chunk, "chunk"),
+        false,
+        Optional.empty());
   }
 
   /**
@@ -135,7 +184,7 @@ public final class NodeContext implements TokenSink {
     listener.token(
         runId,
         nodeId,
-        nextChunk++,
+        nextChunk.getAndIncrement(),
         requireNonNull(chunk, "chunk"),
         true,
         Optional.of(requireNonNull(metadata, "metadata")));

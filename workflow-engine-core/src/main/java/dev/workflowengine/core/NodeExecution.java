@@ -39,14 +39,17 @@ final class NodeExecution {
   Completion run(WorkflowState state, RunContext run) {
     AtomicInteger attempts = new AtomicInteger();
     long[] startedAt = new long[1];
+    NodeContext[] lastContext = new NodeContext[1];
     try {
       Map<String, Object> update =
           policies == null
-              ? attempt(state, run, attempts, startedAt)
+              ? attempt(state, run, attempts, startedAt, lastContext)
               : policies
                   .executor(event -> failedAttempt(run, event), run::cancelRequested)
-                  .get(() -> attempt(state, run, attempts, startedAt));
-      return new Completion(node.id(), attempts.get(), update, System.nanoTime() - startedAt[0]);
+                  .get(() -> attempt(state, run, attempts, startedAt, lastContext));
+      Map<String, Object> details = lastContext[0] == null ? Map.of() : lastContext[0].details();
+      return new Completion(
+          node.id(), attempts.get(), update, System.nanoTime() - startedAt[0], details);
     } catch (RunCancelledException cancelled) {
       throw cancelled;
     } catch (Throwable failure) {
@@ -64,7 +67,11 @@ final class NodeExecution {
   }
 
   private Map<String, Object> attempt(
-      WorkflowState state, RunContext run, AtomicInteger attempts, long[] startedAt)
+      WorkflowState state,
+      RunContext run,
+      AtomicInteger attempts,
+      long[] startedAt,
+      NodeContext[] lastContext)
       throws Exception {
     if (run.cancelRequested()) {
       throw new RunCancelledException(node.id());
@@ -72,11 +79,13 @@ final class NodeExecution {
     int attempt = attempts.incrementAndGet();
     run.listener().nodeStarted(run.runId(), node.id(), attempt);
     startedAt[0] = System.nanoTime();
+    lastContext[0] = null; // details come from the successful attempt only
     if (node.kind() == NodeSpec.Kind.HUMAN) {
       return Updates.checked(node.id(), run.takeHumanInput(node.id()));
     }
     NodeContext context =
         new NodeContext(run.runId(), workflowId, node.id(), attempt, run.listener());
+    lastContext[0] = context;
     return Updates.checked(node.id(), context.run(() -> node.action().apply(state)));
   }
 

@@ -152,7 +152,8 @@ final class RunContext {
                 completion.nodeId(),
                 completion.attempt(),
                 completion.update(),
-                Duration.ofNanos(completion.durationNanos()));
+                Duration.ofNanos(completion.durationNanos()),
+                completion.details());
       } catch (RuntimeException listenerFailure) {
         throw new WorkflowExecutionException(
             workflow.id(),

@@ -39,6 +39,28 @@ public interface RunListener {
       String runId, String nodeId, int attempt, Map<String, Object> update, Duration duration) {}
 
   /**
+   * A node finished, with what its attempt recorded through {@link NodeContext#detail}, such as an
+   * agent's tool calls. The run calls this method; its default calls the one without details, so a
+   * listener that does not care about details implements only that one.
+   *
+   * @param runId the run
+   * @param nodeId the node
+   * @param attempt the attempt that succeeded, from 1
+   * @param update the keys the node wrote
+   * @param duration how long the attempt took
+   * @param details the attempt's details by key; empty for most nodes
+   */
+  default void nodeCompleted(
+      String runId,
+      String nodeId,
+      int attempt,
+      Map<String, Object> update,
+      Duration duration,
+      Map<String, Object> details) {
+    nodeCompleted(runId, nodeId, attempt, update, duration);
+  }
+
+  /**
    * An attempt of a node failed.
    *
    * @param runId the run

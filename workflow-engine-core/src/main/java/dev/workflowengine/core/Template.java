@@ -10,10 +10,17 @@ import java.util.regex.Pattern;
 /**
  * A text with {@code {{key}}} and {@code {{key.path}}} placeholders filled from the state. Paths
  * walk into maps, records and lists ({@code {{items.0.name}}}). Strings are inserted as they are;
- * numbers and booleans as their text; lists, maps and records as JSON. Parsed once; immutable and
- * thread-safe.
+ * numbers and booleans as their text; lists, maps and records as JSON. Public because agents (in
+ * {@code dev.workflowengine.core.agent}) render their prompts with the same syntax.
+ *
+ * <pre>{@code
+ * Template greeting = Template.parse("Hello {{user.name}}");
+ * String text = greeting.render(state);
+ * }</pre>
+ *
+ * <p>Parsed once; immutable and thread-safe.
  */
-final class Template {
+public final class Template {
 
   private static final Pattern PATH =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*(\\.[A-Za-z0-9_\\-]+)*");
@@ -26,8 +33,14 @@ final class Template {
     this.parts = parts;
   }
 
-  /** Parses a template, or explains where it is malformed. */
-  static Template parse(String source) throws InvalidTemplate {
+  /**
+   * Parses a template, or explains where it is malformed.
+   *
+   * @param source the text with placeholders
+   * @return the template
+   * @throws InvalidTemplate if a placeholder is unclosed or not a path
+   */
+  public static Template parse(String source) throws InvalidTemplate {
     List<Object> parts = new ArrayList<>();
     int position = 0;
     while (position < source.length()) {
@@ -74,8 +87,14 @@ final class Template {
     return keys;
   }
 
-  /** The text with every placeholder filled. */
-  String render(WorkflowState state) {
+  /**
+   * The text with every placeholder filled.
+   *
+   * @param state the state the placeholders read
+   * @return the text
+   * @throws WorkflowStateException if a placeholder names something the state does not hold
+   */
+  public String render(WorkflowState state) {
     StringBuilder text = new StringBuilder();
     for (Object part : parts) {
       text.append(part instanceof String[] path ? asText(resolve(path, state)) : (String) part);
@@ -162,7 +181,7 @@ final class Template {
   }
 
   /** Why a template is malformed. */
-  static final class InvalidTemplate extends Exception {
+  public static final class InvalidTemplate extends Exception {
     private static final long serialVersionUID = 1L;
 
     InvalidTemplate(String message) {

@@ -518,21 +518,22 @@ class DefinitionCompilerTest {
     }
 
     @Test
-    void declaredAgentsWithoutAFactoryAreAProblem() {
-      // Regression: compiling threw IllegalStateException "node nodes[0] was neither compiled nor
-      // reported" instead of a WorkflowValidationException.
+    void declaredAgentsWithoutAFactoryAreBuiltByTheStandardFactory() {
+      // Until the standard factory existed this was a problem at "agents" and at the node; a
+      // catalog now always has a factory, so the agent compiles and answers through the model.
       WorkflowDefinition definition =
-          singleDefinition(NodeTypes.AGENT, Map.of("agent", "writer")).toBuilder()
+          singleDefinition(NodeTypes.AGENT, Map.of("agent", "writer", "prompt", "Write {{topic}}"))
+              .toBuilder()
               .agent(AgentDefinition.builder("writer").build())
               .build();
-      Catalog catalog = Catalog.builder().defaultModel(FakeChatModel.answering("x")).build();
+      FakeChatModel model = FakeChatModel.answering("a poem");
+      Catalog catalog = Catalog.builder().defaultModel(model).build();
 
-      List<ValidationProblem> problems = compileProblems(definition, catalog);
+      assertThat(Workflows.validate(definition, catalog)).isEmpty();
+      RunResult result = Workflows.compile(definition, catalog).invoke(Map.of("topic", "rain"));
 
-      assertThat(problems)
-          .extracting(ValidationProblem::location)
-          .containsExactly("agents", "nodes[0].config.agent");
-      assertThat(problems).allSatisfy(p -> assertThat(p.message()).contains("agent factory"));
+      assertThat(result.state().getString("node")).isEqualTo("a poem");
+      assertThat(model.lastRequest().messages().toString()).contains("Write rain");
     }
 
     @Test

@@ -713,10 +713,11 @@ class DefinitionSchemaTest {
 
   /**
    * With agents declared but no agent factory in the catalog, the agent node was neither compiled
-   * nor reported, and validate threw an IllegalStateException.
+   * nor reported, and validate threw an IllegalStateException. A catalog now always has a factory
+   * (the standard one unless set), so such a definition is valid and compiles.
    */
   @Test
-  void declaredAgentsWithoutAnAgentFactoryAreProblemsAtTheirNodes() {
+  void declaredAgentsWithoutAnAgentFactoryCompileWithTheStandardOne() {
     WorkflowDefinition definition =
         Workflows.parse(
             """
@@ -727,13 +728,8 @@ class DefinitionSchemaTest {
             """);
     Catalog catalog = Catalog.builder().defaultModel(MODEL).build();
 
-    assertThat(Workflows.validate(definition, catalog))
-        .extracting(ValidationProblem::location)
-        .containsExactlyInAnyOrder("agents", "nodes[0].config.agent");
-    assertThatThrownBy(() -> Workflows.compile(definition, catalog))
-        .isInstanceOf(WorkflowValidationException.class)
-        .hasMessageContaining(
-            "agent 'helper' is declared in the definition but the catalog has no");
+    assertThat(Workflows.validate(definition, catalog)).isEmpty();
+    assertThat(Workflows.compile(definition, catalog).nodeIds()).contains("answer");
   }
 
   /**

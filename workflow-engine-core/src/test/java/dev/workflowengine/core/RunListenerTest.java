@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workflowengine.api.WorkflowExecutionException;
+import dev.workflowengine.api.definition.NodePolicy;
 import dev.workflowengine.api.spi.Checkpoint;
 import dev.workflowengine.core.memory.InMemoryCheckpointStore;
 import java.io.IOException;
@@ -162,5 +163,67 @@ class RunListenerTest {
             () -> workflow.invoke(Map.of(), RunOptions.builder().listener(listener).build()))
         .hasMessage("node 'a' of workflow 'w' failed: listener bug");
     assertThat(runs).hasValue(0);
+  }
+
+  @Test
+  void hearsTheDetailsOfTheSuccessfulAttemptOnly() {
+    List<Map<String, Object>> heard = new CopyOnWriteArrayList<>();
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void nodeCompleted(
+              String runId,
+              String nodeId,
+              int attempt,
+              Map<String, Object> update,
+              Duration duration,
+              Map<String, Object> details) {
+            heard.add(details);
+          }
+        };
+    AtomicInteger attempts = new AtomicInteger();
+    Workflow workflow =
+        Workflow.builder("details")
+            .node(
+                "flaky",
+                s -> {
+                  NodeContext context = NodeContext.current().orElseThrow();
+                  int attempt = attempts.incrementAndGet();
+                  context.detail("attempt", attempt);
+                  if (attempt == 1) {
+                    context.detail("only-first", true);
+                    throw new IOException("down");
+                  }
+                  return Map.of("done", true);
+                })
+            .node("plain", s -> Map.of())
+            .start("flaky")
+            .edge("flaky", "plain")
+            .edge("plain", END)
+            .policy(
+                "flaky",
+                NodePolicy.builder()
+                    .retries(2)
+                    .backoff(Duration.ofMillis(1), Duration.ofMillis(1))
+                    .build())
+            .build();
+
+    workflow.invoke(Map.of(), RunOptions.builder().listener(listener).build());
+
+    assertThat(heard).containsExactly(Map.of("attempt", 2), Map.of());
+  }
+
+  @Test
+  void aListenerWithoutDetailsStillHearsCompletions() {
+    RecordingListener listener = new RecordingListener();
+
+    chain(
+            s -> {
+              NodeContext.current().orElseThrow().detail("k", "v");
+              return Map.of("b", 2);
+            })
+        .invoke(Map.of(), RunOptions.builder().listener(listener).build());
+
+    assertThat(listener.events).contains("completed b#1");
   }
 }

@@ -133,6 +133,17 @@ final class EventPublisher implements RunListener {
   @Override
   public void nodeCompleted(
       String runId, String nodeId, int attempt, Map<String, Object> update, Duration duration) {
+    nodeCompleted(runId, nodeId, attempt, update, duration, Map.of());
+  }
+
+  @Override
+  public void nodeCompleted(
+      String runId,
+      String nodeId,
+      int attempt,
+      Map<String, Object> update,
+      Duration duration,
+      Map<String, Object> details) {
     publish(
         (seq, at) ->
             new NodeCompleted(
@@ -144,7 +155,7 @@ final class EventPublisher implements RunListener {
                 attempt,
                 duration.toMillis(),
                 update,
-                Map.of()));
+                details));
     observer.nodeCompleted(workflowId, nodeId, duration);
   }
 

@@ -60,9 +60,12 @@ final class CatalogPrompt {
 
   private CatalogPrompt() {}
 
-  /** Whether the catalog can turn agents declared in a definition into actions. */
+  /**
+   * Whether agents declared in a definition can be built: the catalog's agent factory (the standard
+   * one unless another was set) needs a model for them.
+   */
   private static boolean declaredAgents(Catalog catalog) {
-    return catalog.agentFactory().isPresent() && !catalog.modelNames().isEmpty();
+    return !catalog.modelNames().isEmpty();
   }
 
   /**

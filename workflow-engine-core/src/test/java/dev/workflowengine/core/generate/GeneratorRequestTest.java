@@ -93,24 +93,26 @@ class GeneratorRequestTest {
   }
 
   @Test
-  void agentsDeclaredInTheDefinitionAreOfferedOnlyWhenTheCatalogCanBuildThem() {
-    ScriptedChatModel withFactory = new ScriptedChatModel(VALID);
-    ScriptedChatModel withoutFactory = new ScriptedChatModel(VALID);
-    Catalog.Builder catalog = Catalog.builder().tool(LOOKUP).defaultModel(new ScriptedChatModel());
+  void agentsDeclaredInTheDefinitionAreOfferedOnlyWhenTheCatalogHasAModelForThem() {
+    // The catalog's standard agent factory builds declared agents; they need a model.
+    ScriptedChatModel withModel = new ScriptedChatModel(VALID);
+    ScriptedChatModel withoutModel = new ScriptedChatModel(VALID);
 
-    generator(withoutFactory, catalog.build()).generate("Check a customer's tickets");
-    generator(withFactory, catalog.agentFactory((agent, node, c) -> state -> Map.of()).build())
+    generator(withoutModel, Catalog.builder().tool(LOOKUP).build())
+        .generate("Check a customer's tickets");
+    generator(
+            withModel, Catalog.builder().tool(LOOKUP).defaultModel(new ScriptedChatModel()).build())
         .generate("Check a customer's tickets");
 
-    assertThat(sections(systemPrompt(withoutFactory)).get("Node types"))
-        .containsExactly("llm", "tool", "human", "transform");
-    assertThat(systemPrompt(withoutFactory)).doesNotContain("declared");
-    assertThat(sections(systemPrompt(withFactory)))
+    assertThat(sections(systemPrompt(withoutModel)).get("Node types"))
+        .containsExactly("tool", "human", "transform");
+    assertThat(systemPrompt(withoutModel)).doesNotContain("declared");
+    assertThat(sections(systemPrompt(withModel)))
         .containsExactly(
             Map.entry("Node types", List.of("llm", "agent", "tool", "human", "transform")),
             Map.entry("Models", List.of("default")),
             Map.entry("Tools", List.of("ticket.lookup")));
-    assertThat(systemPrompt(withFactory))
+    assertThat(systemPrompt(withModel))
         .contains("an agent below or the id of an agent declared in \"agents\"")
         .contains("Agents may also be declared in \"agents\"");
   }
