@@ -6,6 +6,9 @@
  * <ul>
  *   <li>{@link dev.workflowengine.core.patterns.ExpertGroup}: a manager chooses which expert speaks
  *       next until it concludes or the round cap is reached, then summarises.
+ *   <li>{@link dev.workflowengine.core.patterns.DocumentAnalysis}: the text of a plain text,
+ *       Markdown or PDF document, analysed in chunks when it exceeds the budget, combined, and
+ *       summarised as an {@link dev.workflowengine.core.patterns.ExecutiveSummary}.
  * </ul>
  *
  * <pre>{@code

@@ -1,0 +1,107 @@
+package dev.workflowengine.core.patterns;
+
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.workflowengine.core.NodeAction;
+import dev.workflowengine.core.WorkflowState;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first three steps of a document analysis: extract the text, analyse it one chunk per step (so
+ * a recovered run does not analyse the chunks it has already done), combine the analyses.
+ */
+final class DocumentNodes {
+
+  private final ChatModel model;
+  private final Chunker chunker;
+  private final long maxBytes;
+  private final PromptTemplate chunkPrompt;
+  private final PromptTemplate combinePrompt;
+
+  DocumentNodes(
+      ChatModel model,
+      Chunker chunker,
+      long maxBytes,
+      PromptTemplate chunkPrompt,
+      PromptTemplate combinePrompt) {
+    this.model = model;
+    this.chunker = chunker;
+    this.maxBytes = maxBytes;
+    this.chunkPrompt = chunkPrompt;
+    this.combinePrompt = combinePrompt;
+  }
+
+  NodeAction extract() {
+    return state -> {
+      DocumentInput input = DocumentInput.read(state, maxBytes);
+      String text = DocumentText.extract(input);
+      return Map.of(
+          DocumentAnalysis.TEXT, text, DocumentAnalysis.CHUNK_COUNT, chunker.split(text).size());
+    };
+  }
+
+  NodeAction analyzeChunk() {
+    return state -> {
+      // Chunking is a pure function of the text, so it is redone rather than kept in the state.
+      List<String> chunks = chunker.split(state.getString(DocumentAnalysis.TEXT));
+      int index = analyses(state).size();
+      String part =
+          chunks.size() == 1
+              ? "the whole document"
+              : "part " + (index + 1) + " of " + chunks.size() + " of the document";
+      String prompt =
+          chunkPrompt.render(
+              Map.of(
+                  "text", chunks.get(index),
+                  "part", part,
+                  "analysis_type", analysisType(state)));
+      String analysis = ask(prompt, "the analysis of " + part);
+      return Map.of(DocumentAnalysis.CHUNK_ANALYSES, analysis.strip());
+    };
+  }
+
+  /** After a chunk: the next chunk, or combining once every chunk has its analysis. */
+  static String afterChunk(WorkflowState state) {
+    return analyses(state).size() < state.getInt(DocumentAnalysis.CHUNK_COUNT)
+        ? "analyze"
+        : "combine";
+  }
+
+  NodeAction combine() {
+    return state -> {
+      List<String> analyses = analyses(state);
+      if (analyses.size() == 1) {
+        return Map.of(DocumentAnalysis.ANALYSIS, analyses.get(0));
+      }
+      StringBuilder parts = new StringBuilder();
+      for (int i = 0; i < analyses.size(); i++) {
+        parts.append("Analysis of part ").append(i + 1).append(":\n").append(analyses.get(i));
+        parts.append("\n\n");
+      }
+      String prompt =
+          combinePrompt.render(
+              Map.of(
+                  "analyses", parts.toString().strip(),
+                  "count", String.valueOf(analyses.size()),
+                  "analysis_type", analysisType(state)));
+      return Map.of(DocumentAnalysis.ANALYSIS, ask(prompt, "the combined analysis").strip());
+    };
+  }
+
+  private String ask(String prompt, String what) {
+    ChatRequest request = ChatRequest.builder().messages(UserMessage.from(prompt)).build();
+    return ModelCalls.text(model, request, what);
+  }
+
+  static String analysisType(WorkflowState state) {
+    return state.getString(DocumentAnalysis.ANALYSIS_TYPE, "general");
+  }
+
+  private static List<String> analyses(WorkflowState state) {
+    return state.has(DocumentAnalysis.CHUNK_ANALYSES)
+        ? state.getList(DocumentAnalysis.CHUNK_ANALYSES, String.class)
+        : List.of();
+  }
+}
