@@ -30,17 +30,54 @@ final class Chunker {
   }
 
   /** The chunks of a text, stripped; a text that fits is one chunk. */
-  List<String> split(String document) {
-    String text = document.strip(); // so that after any boundary some text is left
+  List<String> split(String text) {
     List<String> chunks = new ArrayList<>();
-    int start = 0;
-    while (text.length() - start > maxChars) {
+    List<Integer> spans = spans(text);
+    for (int i = 0; i < spans.size(); i += 2) {
+      chunks.add(chunk(text, spans, i / 2));
+    }
+    return List.copyOf(chunks);
+  }
+
+  /**
+   * Where the chunks of a text start and end, as start, end, start, end …: small enough to keep in
+   * a workflow's state, so a long document is split once rather than once per chunk.
+   */
+  List<Integer> spans(String text) {
+    List<Integer> spans = new ArrayList<>();
+    int start = skipSpace(text, 0);
+    int length = text.strip().isEmpty() ? start : text.length() - trailingSpace(text);
+    while (length - start > maxChars) {
       int end = boundary(text, start, start + maxChars);
-      chunks.add(text.substring(start, end).strip());
+      spans.add(start);
+      spans.add(end);
       start = nextStart(text, end);
     }
-    chunks.add(text.substring(start).strip());
-    return List.copyOf(chunks);
+    spans.add(start);
+    spans.add(length);
+    return List.copyOf(spans);
+  }
+
+  /** Chunk {@code index} of a text split into {@code spans}, stripped. */
+  static String chunk(String text, List<Integer> spans, int index) {
+    return text.substring(spans.get(2 * index), spans.get(2 * index + 1)).strip();
+  }
+
+  private static int trailingSpace(String text) {
+    int count = 0;
+    while (count < text.length()
+        && Character.isWhitespace(text.charAt(text.length() - 1 - count))) {
+      count++;
+    }
+    return count;
+  }
+
+  private static int skipSpace(String text, int from) {
+    int next = from;
+    while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+      next++;
+    }
+    return next;
   }
 
   /** Where a chunk from {@code start} ends: the best boundary in the second half of its window. */
@@ -85,10 +122,6 @@ final class Chunker {
         }
       }
     }
-    int next = end;
-    while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
-      next++;
-    }
-    return next;
+    return skipSpace(text, end);
   }
 }

@@ -59,6 +59,9 @@ public final class DocumentAnalysis {
   /** The extracted text (a string). */
   public static final String TEXT = "document_text";
 
+  /** Where each chunk of the text starts and ends: a list of ints, start, end, start, end … */
+  public static final String CHUNK_SPANS = "chunk_spans";
+
   /** How many chunks the text was split into (an int). */
   public static final String CHUNK_COUNT = "chunk_count";
 

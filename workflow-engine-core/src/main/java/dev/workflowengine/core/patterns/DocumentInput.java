@@ -33,10 +33,7 @@ record DocumentInput(String source, byte[] bytes, String mediaType) {
       return new DocumentInput(source, bytes, checked(type, source));
     }
     if (state.has(DocumentAnalysis.BYTES)) {
-      Object value = state.find(DocumentAnalysis.BYTES).orElseThrow();
-      // A checkpoint stores bytes as base64, so a recovered run finds a string here.
-      byte[] bytes =
-          value instanceof String base64 ? Base64.getDecoder().decode(base64) : (byte[]) value;
+      byte[] bytes = bytes(state.find(DocumentAnalysis.BYTES).orElseThrow());
       String source =
           "the " + bytes.length + " bytes in state key '" + DocumentAnalysis.BYTES + "'";
       if (bytes.length > maxBytes) {
@@ -55,6 +52,26 @@ record DocumentInput(String source, byte[] bytes, String mediaType) {
             + "' (bytes) and '"
             + DocumentAnalysis.MEDIA_TYPE
             + "'",
+        null);
+  }
+
+  private static byte[] bytes(Object value) {
+    if (value instanceof byte[] bytes) {
+      return bytes;
+    }
+    String source = "state key '" + DocumentAnalysis.BYTES + "'";
+    if (value instanceof String base64) { // how a checkpoint stores bytes: a recovered run
+      try {
+        return Base64.getDecoder().decode(base64);
+      } catch (IllegalArgumentException notBase64) {
+        throw new DocumentException(
+            source, Problem.MALFORMED, source + " holds text that is not base64", notBase64);
+      }
+    }
+    throw new DocumentException(
+        source,
+        Problem.UNREADABLE,
+        source + " holds a " + value.getClass().getSimpleName() + "; give a byte[]",
         null);
   }
 

@@ -37,24 +37,30 @@ final class DocumentNodes {
     return state -> {
       DocumentInput input = DocumentInput.read(state, maxBytes);
       String text = DocumentText.extract(input);
+      List<Integer> spans = chunker.spans(text);
       return Map.of(
-          DocumentAnalysis.TEXT, text, DocumentAnalysis.CHUNK_COUNT, chunker.split(text).size());
+          DocumentAnalysis.TEXT,
+          text,
+          DocumentAnalysis.CHUNK_SPANS,
+          spans,
+          DocumentAnalysis.CHUNK_COUNT,
+          spans.size() / 2);
     };
   }
 
   NodeAction analyzeChunk() {
     return state -> {
-      // Chunking is a pure function of the text, so it is redone rather than kept in the state.
-      List<String> chunks = chunker.split(state.getString(DocumentAnalysis.TEXT));
+      List<Integer> spans = state.getList(DocumentAnalysis.CHUNK_SPANS, Integer.class);
+      int count = spans.size() / 2;
       int index = analyses(state).size();
       String part =
-          chunks.size() == 1
+          count == 1
               ? "the whole document"
-              : "part " + (index + 1) + " of " + chunks.size() + " of the document";
+              : "part " + (index + 1) + " of " + count + " of the document";
       String prompt =
           chunkPrompt.render(
               Map.of(
-                  "text", chunks.get(index),
+                  "text", Chunker.chunk(state.getString(DocumentAnalysis.TEXT), spans, index),
                   "part", part,
                   "analysis_type", analysisType(state)));
       String analysis = ask(prompt, "the analysis of " + part);

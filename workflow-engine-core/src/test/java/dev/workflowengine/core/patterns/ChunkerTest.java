@@ -86,6 +86,18 @@ class ChunkerTest {
   }
 
   @Test
+  void spansLocateTheChunksInTheUnstrippedText() {
+    String text = "\n  " + lines(0, 44) + "\n\n ";
+    Chunker chunker = new Chunker(1000, 150);
+
+    List<Integer> spans = chunker.spans(text);
+
+    assertThat(spans).hasSize(6).startsWith(3).endsWith(text.length() - 3);
+    assertThat(IntStream.range(0, 3).mapToObj(i -> Chunker.chunk(text, spans, i)))
+        .containsExactly(lines(0, 16), lines(14, 30), lines(28, 44));
+  }
+
+  @Test
   void anOverlapOfHalfTheChunkOrMoreIsRefused() {
     assertThatThrownBy(() -> new Chunker(1000, 500)).isInstanceOf(IllegalArgumentException.class);
   }

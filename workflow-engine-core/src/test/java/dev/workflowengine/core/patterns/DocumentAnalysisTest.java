@@ -8,13 +8,17 @@ import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.workflowengine.api.DocumentException;
 import dev.workflowengine.api.DocumentException.Problem;
 import dev.workflowengine.api.WorkflowExecutionException;
+import dev.workflowengine.core.RunOptions;
+import dev.workflowengine.core.RunPosition;
 import dev.workflowengine.core.RunResult;
 import dev.workflowengine.core.Workflow;
+import dev.workflowengine.core.memory.InMemoryCheckpointStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -193,6 +197,50 @@ class DocumentAnalysisTest {
   }
 
   @Test
+  void aRunRestoredFromItsCheckpointsAnalysesOnlyTheChunksNotYetDone() {
+    String text =
+        IntStream.range(0, 9)
+            .mapToObj(i -> "Paragraph " + i + " " + "z".repeat(280))
+            .collect(java.util.stream.Collectors.joining("\n\n"));
+    RuleChatModel model = model(SUMMARY_JSON);
+    Workflow analysis =
+        DocumentAnalysis.builder().model(model).maxChunkChars(1000).overlapChars(0).build();
+    InMemoryCheckpointStore store = new InMemoryCheckpointStore();
+    // Bytes as a checkpoint stores them: base64 text.
+    Map<String, Object> input =
+        Map.of(
+            DocumentAnalysis.BYTES,
+            Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)),
+            DocumentAnalysis.MEDIA_TYPE,
+            "text/plain");
+
+    RunResult paused =
+        analysis.invoke(
+            input, RunOptions.builder().runId("doc-1").checkpointStore(store).maxNodes(2).build());
+    assertThat(paused.status()).isEqualTo(RunResult.Status.PAUSED);
+    assertThat(paused.path()).containsExactly("extract", "analyze");
+
+    RunPosition position = analysis.restore("doc-1", store).orElseThrow();
+    RunResult result =
+        analysis.resume(
+            position, Map.of(), RunOptions.builder().runId("doc-1").checkpointStore(store).build());
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
+    List<String> chunkPrompts = prompts(model, "Analyze the following document content");
+    assertThat(chunkPrompts).hasSize(3); // three paragraphs a chunk, each chunk once
+    for (int i = 0; i < 9; i++) {
+      String paragraph = "Paragraph " + i + " ";
+      assertThat(chunkPrompts.get(i / 3)).contains(paragraph);
+    }
+    assertThat(result.state().getList(DocumentAnalysis.CHUNK_ANALYSES, String.class))
+        .containsExactly(
+            "analysis of part 1 of 3 of the document",
+            "analysis of part 2 of 3 of the document",
+            "analysis of part 3 of 3 of the document");
+    assertThat(summary(result).priority()).isEqualTo(ExecutiveSummary.Priority.HIGH);
+  }
+
+  @Test
   void aBrokenPdfFailsTheExtractStepWithADocumentException() throws IOException {
     Path file = dir.resolve("broken.pdf");
     Files.write(
@@ -249,6 +297,10 @@ class DocumentAnalysisTest {
             problemOf(analysis, Map.of(DocumentAnalysis.PATH, dir.resolve("gone.txt").toString())))
         .isEqualTo(Problem.UNREADABLE);
     assertThat(problemOf(analysis, Map.of("other", "x"))).isEqualTo(Problem.UNREADABLE);
+    assertThat(problemOf(analysis, Map.of(DocumentAnalysis.BYTES, List.of(1, 2))))
+        .isEqualTo(Problem.UNREADABLE);
+    assertThat(problemOf(analysis, Map.of(DocumentAnalysis.BYTES, "not base64!")))
+        .isEqualTo(Problem.MALFORMED);
     assertThat(problemOf(analysis, Map.of(DocumentAnalysis.PATH, empty.toString())))
         .isEqualTo(Problem.NO_TEXT);
     assertThat(problemOf(analysis, Map.of(DocumentAnalysis.PATH, big.toString())))
