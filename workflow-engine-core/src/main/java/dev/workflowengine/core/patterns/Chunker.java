@@ -29,6 +29,10 @@ final class Chunker {
     this.overlap = overlap;
   }
 
+  int maxChars() {
+    return maxChars;
+  }
+
   /** The chunks of a text, stripped; a text that fits is one chunk. */
   List<String> split(String text) {
     List<String> chunks = new ArrayList<>();

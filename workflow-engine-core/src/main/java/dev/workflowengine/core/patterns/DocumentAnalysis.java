@@ -93,15 +93,17 @@ public final class DocumentAnalysis {
       """;
 
   /**
-   * The default prompt that combines the chunk analyses. Placeholders: {@code {{analyses}}} (each
-   * headed "Analysis of part n:"), {@code {{count}}} and {@code {{analysis_type}}}.
+   * The default prompt that combines chunk analyses. Placeholders: {@code {{analyses}}} (each
+   * headed "Analysis of part n:", or "Analysis of parts n-m:" for an earlier combination), {@code
+   * {{count}}} (how many there are) and {@code {{analysis_type}}}. When the analyses do not fit in
+   * the chunk budget together, groups of them are combined first, then the results.
    */
   public static final String DEFAULT_COMBINE_PROMPT =
       """
-      A document was analysed in {{count}} consecutive parts (analysis type: {{analysis_type}}).
-      Combine the analyses of the parts into one analysis of the whole document: merge repeated \
-      points, keep every distinct insight and action item, and say which part each comes from \
-      when it matters.
+      Below are the analyses of {{count}} consecutive parts of one document (analysis type: \
+      {{analysis_type}}). Combine them into one analysis of those parts: merge repeated points, \
+      keep every distinct insight and action item, and say which part each comes from when it \
+      matters.
 
       {{analyses}}
       """;
@@ -129,8 +131,8 @@ public final class DocumentAnalysis {
   /** The default chunk budget in characters: about 2,000 tokens, within small models' context. */
   public static final int DEFAULT_MAX_CHUNK_CHARS = 8_000;
 
-  /** The default overlap between consecutive chunks, in characters. */
-  public static final int DEFAULT_OVERLAP_CHARS = 400;
+  /** The default overlap between consecutive chunks: this fraction of the chunk budget, 1/20. */
+  public static final int DEFAULT_OVERLAP_DIVISOR = 20;
 
   /** The default largest document accepted, in bytes (50 MiB). */
   public static final long DEFAULT_MAX_DOCUMENT_BYTES = 50L * 1024 * 1024;
@@ -168,7 +170,7 @@ public final class DocumentAnalysis {
     private String workflowId = "document-analysis";
     private ChatModel model;
     private int maxChunkChars = DEFAULT_MAX_CHUNK_CHARS;
-    private int overlapChars = DEFAULT_OVERLAP_CHARS;
+    private int overlapChars = -1; // unset: a twentieth of the chunk budget
     private long maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
     private PromptTemplate chunkPrompt =
         PromptTemplate.of("chunkPrompt", DEFAULT_CHUNK_PROMPT, CHUNK_PLACEHOLDERS);
@@ -207,13 +209,12 @@ public final class DocumentAnalysis {
      *
      * @param characters at least 200
      * @return this builder
-     * @throws IllegalArgumentException if smaller, or not more than twice the overlap
+     * @throws IllegalArgumentException if smaller
      */
     public Builder maxChunkChars(int characters) {
       if (characters < 200) {
         throw new IllegalArgumentException("maxChunkChars must be >= 200 but was " + characters);
       }
-      checkOverlap(characters, overlapChars);
       this.maxChunkChars = characters;
       return this;
     }
@@ -233,26 +234,18 @@ public final class DocumentAnalysis {
     }
 
     /**
-     * Sets how many characters a chunk may repeat from the end of the previous one. Default {@value
-     * #DEFAULT_OVERLAP_CHARS}; 0 for none.
+     * Sets how many characters a chunk may repeat from the end of the previous one. Default a
+     * twentieth of the chunk budget (400 of 8,000); 0 for none.
      *
-     * @param characters at least 0 and less than half of the chunk budget
+     * @param characters at least 0, and less than half of the chunk budget when built
      * @return this builder
      */
     public Builder overlapChars(int characters) {
-      checkOverlap(maxChunkChars, characters);
+      if (characters < 0) {
+        throw new IllegalArgumentException("overlapChars must be >= 0 but was " + characters);
+      }
       this.overlapChars = characters;
       return this;
-    }
-
-    private static void checkOverlap(int chunk, int overlap) {
-      if (overlap < 0 || overlap * 2 >= chunk) {
-        throw new IllegalArgumentException(
-            "overlapChars must be >= 0 and less than half of maxChunkChars ("
-                + chunk
-                + ") but was "
-                + overlap);
-      }
     }
 
     /**
@@ -314,16 +307,26 @@ public final class DocumentAnalysis {
      * Builds the workflow.
      *
      * @return the workflow; immutable and thread-safe
-     * @throws IllegalStateException if no model was set
+     * @throws IllegalStateException if no model was set, or the overlap is half the chunk budget or
+     *     more
      */
     public Workflow build() {
       if (model == null) {
         throw new IllegalStateException("set the model with model(chatModel) before build()");
       }
+      int overlap = overlapChars < 0 ? maxChunkChars / DEFAULT_OVERLAP_DIVISOR : overlapChars;
+      if (overlap * 2 >= maxChunkChars) {
+        throw new IllegalStateException(
+            "overlapChars ("
+                + overlap
+                + ") must be less than half of maxChunkChars ("
+                + maxChunkChars
+                + "), so that each chunk moves on by more than it repeats");
+      }
       DocumentNodes nodes =
           new DocumentNodes(
               model,
-              new Chunker(maxChunkChars, overlapChars),
+              new Chunker(maxChunkChars, overlap),
               maxDocumentBytes,
               chunkPrompt,
               combinePrompt);

@@ -18,7 +18,7 @@ final class DocumentNodes {
   private final Chunker chunker;
   private final long maxBytes;
   private final PromptTemplate chunkPrompt;
-  private final PromptTemplate combinePrompt;
+  private final Combiner combiner;
 
   DocumentNodes(
       ChatModel model,
@@ -30,7 +30,7 @@ final class DocumentNodes {
     this.chunker = chunker;
     this.maxBytes = maxBytes;
     this.chunkPrompt = chunkPrompt;
-    this.combinePrompt = combinePrompt;
+    this.combiner = new Combiner(combinePrompt, chunker.maxChars());
   }
 
   NodeAction extract() {
@@ -77,22 +77,10 @@ final class DocumentNodes {
 
   NodeAction combine() {
     return state -> {
-      List<String> analyses = analyses(state);
-      if (analyses.size() == 1) {
-        return Map.of(DocumentAnalysis.ANALYSIS, analyses.get(0));
-      }
-      StringBuilder parts = new StringBuilder();
-      for (int i = 0; i < analyses.size(); i++) {
-        parts.append("Analysis of part ").append(i + 1).append(":\n").append(analyses.get(i));
-        parts.append("\n\n");
-      }
-      String prompt =
-          combinePrompt.render(
-              Map.of(
-                  "analyses", parts.toString().strip(),
-                  "count", String.valueOf(analyses.size()),
-                  "analysis_type", analysisType(state)));
-      return Map.of(DocumentAnalysis.ANALYSIS, ask(prompt, "the combined analysis").strip());
+      String analysis =
+          combiner.combine(
+              analyses(state), analysisType(state), prompt -> ask(prompt, "the combined analysis"));
+      return Map.of(DocumentAnalysis.ANALYSIS, analysis);
     };
   }
 

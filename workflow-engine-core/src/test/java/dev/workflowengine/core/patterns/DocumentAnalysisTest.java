@@ -35,10 +35,12 @@ class DocumentAnalysisTest {
           + " \"recommendations\": [\"hire\"], \"priority\": \"high\"}\n```";
 
   private static final Pattern PART = Pattern.compile("content \\((.*?)\\)");
+  private static final Pattern COMBINE =
+      Pattern.compile("^Below are the analyses of (\\d+) consecutive parts");
 
   @TempDir Path dir;
 
-  /** The rule: a chunk gets "analysis of <part>", combining gets "combined", the summary JSON. */
+  /** The rule: a chunk gets "analysis of <part>", combining "combined <count>", then the JSON. */
   private static RuleChatModel model(String... summaryAnswers) {
     List<String> summaries = new ArrayList<>(List.of(summaryAnswers));
     return new RuleChatModel(
@@ -48,8 +50,9 @@ class DocumentAnalysisTest {
             Matcher part = PART.matcher(prompt);
             return "analysis of " + (part.find() ? part.group(1) : "?");
           }
-          if (prompt.startsWith("A document was analysed in")) {
-            return "combined";
+          Matcher combine = COMBINE.matcher(prompt);
+          if (combine.find()) {
+            return "combined " + combine.group(1);
           }
           return summaries.size() > 1 ? summaries.remove(0) : summaries.get(0);
         });
@@ -185,7 +188,7 @@ class DocumentAnalysisTest {
             IntStream.rangeClosed(1, pages)
                 .mapToObj(i -> "analysis of part " + i + " of " + pages + " of the document")
                 .toList());
-    List<String> combine = prompts(model, "A document was analysed in 5 consecutive parts");
+    List<String> combine = prompts(model, "Below are the analyses of 5 consecutive parts");
     assertThat(combine)
         .singleElement()
         .asString()
@@ -237,6 +240,44 @@ class DocumentAnalysisTest {
             "analysis of part 1 of 3 of the document",
             "analysis of part 2 of 3 of the document",
             "analysis of part 3 of 3 of the document");
+    assertThat(summary(result).priority()).isEqualTo(ExecutiveSummary.Priority.HIGH);
+  }
+
+  @Test
+  void analysesThatDoNotFitOneRequestAreCombinedInRounds() {
+    // 20 paragraphs of 290 characters, one a chunk in a budget of 300. Each analysis entry takes
+    // about 63 characters, so 4 fit a combine request: 5 groups, then one for their 5 results.
+    String text =
+        IntStream.range(0, 20)
+            .mapToObj(i -> String.format("Paragraph %02d ", i) + "q".repeat(277))
+            .collect(java.util.stream.Collectors.joining("\n\n"));
+    RuleChatModel model = model(SUMMARY_JSON);
+    Workflow analysis =
+        DocumentAnalysis.builder().model(model).maxChunkChars(300).overlapChars(0).build();
+
+    RunResult result =
+        analysis.invoke(
+            Map.of(
+                DocumentAnalysis.BYTES,
+                text.getBytes(StandardCharsets.UTF_8),
+                DocumentAnalysis.MEDIA_TYPE,
+                "text/plain"));
+
+    assertThat(prompts(model, "Analyze the following document content")).hasSize(20);
+    List<String> combines = prompts(model, "Below are the analyses of");
+    assertThat(combines).hasSize(6);
+    for (int group = 0; group < 5; group++) {
+      assertThat(combines.get(group)).startsWith("Below are the analyses of 4 consecutive parts");
+      for (int part = 4 * group + 1; part <= 4 * group + 4; part++) {
+        assertThat(combines.get(group))
+            .contains("Analysis of part " + part + ":\nanalysis of part " + part + " of 20");
+      }
+    }
+    assertThat(combines.get(5))
+        .startsWith("Below are the analyses of 5 consecutive parts")
+        .contains("Analysis of parts 1-4:\ncombined 4")
+        .contains("Analysis of parts 17-20:\ncombined 4");
+    assertThat(result.state().getString(DocumentAnalysis.ANALYSIS)).isEqualTo("combined 5");
     assertThat(summary(result).priority()).isEqualTo(ExecutiveSummary.Priority.HIGH);
   }
 
@@ -397,13 +438,9 @@ class DocumentAnalysisTest {
   @Test
   void theBuilderRefusesBadSettingsAtOnce() {
     DocumentAnalysis.Builder builder = DocumentAnalysis.builder();
-    assertThatThrownBy(() -> builder.overlapChars(4000))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("less than half of maxChunkChars (8000)");
+    assertThatThrownBy(() -> builder.overlapChars(-1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.maxChunkChars(100))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.maxChunkChars(800))
-        .isInstanceOf(IllegalArgumentException.class); // the default overlap of 400 is half
     assertThatThrownBy(() -> builder.chunkPrompt("Analyse this document."))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("{{text}}");
@@ -414,5 +451,10 @@ class DocumentAnalysisTest {
     assertThatThrownBy(builder::build)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("model(chatModel)");
+    builder.model(model(SUMMARY_JSON)).maxChunkChars(1000).overlapChars(500);
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("overlapChars (500) must be less than half of maxChunkChars (1000)");
+    assertThat(builder.overlapChars(499).build()).isNotNull();
   }
 }
