@@ -16,6 +16,8 @@ import static java.util.Objects.requireNonNull;
  *   }
  * }
  * }</pre>
+ *
+ * <p>Immutable.
  */
 public class DocumentException extends WorkflowException {
 

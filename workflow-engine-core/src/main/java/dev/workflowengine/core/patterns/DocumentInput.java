@@ -103,7 +103,7 @@ record DocumentInput(String source, byte[] bytes, String mediaType) {
             + size
             + " bytes, more than the limit of "
             + maxBytes
-            + "; raise DocumentAnalysis.Builder.maxDocumentBytes or split the document",
+            + "; raise DocumentAnalysisBuilder.maxDocumentBytes or split the document",
         null);
   }
 

@@ -23,7 +23,7 @@ public class MalformedAnswerException extends WorkflowException {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient List<String> problems;
+  private final List<String> problems; // List.copyOf: serializable
   private final String answer;
 
   MalformedAnswerException(String what, List<String> problems, String answer) {

@@ -437,7 +437,7 @@ class DocumentAnalysisTest {
 
   @Test
   void theBuilderRefusesBadSettingsAtOnce() {
-    DocumentAnalysis.Builder builder = DocumentAnalysis.builder();
+    DocumentAnalysisBuilder builder = DocumentAnalysis.builder();
     assertThatThrownBy(() -> builder.overlapChars(-1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.maxChunkChars(100))
         .isInstanceOf(IllegalArgumentException.class);

@@ -264,7 +264,7 @@ class ExpertGroupTest {
 
   @Test
   void theBuilderRefusesBadSettingsAtOnce() {
-    ExpertGroup.Builder builder = ExpertGroup.builder();
+    ExpertGroupBuilder builder = ExpertGroup.builder();
     assertThatThrownBy(() -> builder.managerPrompt("Who next? {{topik}}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown placeholders [topik]")
