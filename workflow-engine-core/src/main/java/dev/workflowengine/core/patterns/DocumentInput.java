@@ -4,6 +4,7 @@ import dev.workflowengine.api.DocumentException;
 import dev.workflowengine.api.DocumentException.Problem;
 import dev.workflowengine.core.WorkflowState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -132,8 +133,7 @@ record DocumentInput(String source, byte[] bytes, String mediaType) {
 
   /** Only PDF announces itself reliably; guessing text from bytes would accept any binary. */
   private static String sniffed(byte[] bytes, String source) {
-    if (bytes.length >= 5
-        && new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
+    if (bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-")) {
       return PDF;
     }
     throw unsupported(source, "no media type was given and none follows from the file name");

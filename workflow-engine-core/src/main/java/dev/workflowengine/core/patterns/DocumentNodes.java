@@ -7,12 +7,16 @@ import dev.workflowengine.core.NodeAction;
 import dev.workflowengine.core.WorkflowState;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first three steps of a document analysis: extract the text, analyse it one chunk per step (so
  * a recovered run does not analyse the chunks it has already done), combine the analyses.
  */
 final class DocumentNodes {
+
+  private static final Logger log = LoggerFactory.getLogger(DocumentNodes.class);
 
   private final ChatModel model;
   private final Chunker chunker;
@@ -38,6 +42,12 @@ final class DocumentNodes {
       DocumentInput input = DocumentInput.read(state, maxBytes);
       String text = DocumentText.extract(input);
       List<Integer> spans = chunker.spans(text);
+      log.debug(
+          "Document {} ({}): {} characters in {} chunks",
+          input.source(),
+          input.mediaType(),
+          text.length(),
+          spans.size() / 2);
       return Map.of(
           DocumentAnalysis.TEXT,
           text,

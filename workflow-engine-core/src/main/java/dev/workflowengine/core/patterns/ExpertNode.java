@@ -19,6 +19,11 @@ final class ExpertNode implements NodeAction {
     this.prompt = prompt;
   }
 
+  /** A bare name or a "Next:" line comes without a reason; the prompt still needs a clause. */
+  private static String reason(ManagerDecision decision) {
+    return decision.reason().isBlank() ? "(no reason given)" : decision.reason();
+  }
+
   @Override
   public Map<String, Object> apply(WorkflowState state) {
     List<Turn> transcript = Discussion.transcript(state);
@@ -28,7 +33,7 @@ final class ExpertNode implements NodeAction {
                 "topic", state.getString(ExpertGroup.TOPIC),
                 "transcript", Discussion.render(transcript),
                 "expert", expert.name(),
-                "reason", Discussion.lastDecision(state).reason()));
+                "reason", reason(Discussion.lastDecision(state))));
     ChatRequest request =
         ChatRequest.builder()
             .messages(SystemMessage.from(expert.persona()), UserMessage.from(question))

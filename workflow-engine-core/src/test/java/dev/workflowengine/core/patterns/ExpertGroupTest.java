@@ -180,6 +180,8 @@ class ExpertGroupTest {
         .contains("[frontend] frontend speaking, turn 1")
         .contains("[security] security speaking, turn 1")
         .contains("the frontend expert, to speak next: follow up");
+    assertThat(RuleChatModel.lastUserText(data.requests.get(0)))
+        .contains("the data expert, to speak next: (no reason given)");
     assertThat(result.state().getString(ExpertGroup.ENDED_BY))
         .isEqualTo(ExpertGroup.ENDED_BY_MANAGER);
     assertThat(manager.requests).hasSize(6);
