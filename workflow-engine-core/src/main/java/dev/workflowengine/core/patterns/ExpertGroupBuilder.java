@@ -197,13 +197,14 @@ public final class ExpertGroupBuilder {
       throw new IllegalStateException("set the manager's model with manager(model) before build()");
     }
     List<Expert> group = group();
+    int cap = maxRounds; // not the field: a reused builder must not change a built workflow
     WorkflowBuilder graph =
         Workflow.builder(workflowId)
             .description("A manager leads a discussion between experts, then summarises it")
             .requireInput(TOPIC)
             .reducer(TRANSCRIPT, Reducers.append())
             .reducer(DECISIONS, Reducers.append())
-            .node("manager", new ManagerNode(manager, managerPrompt, group, maxRounds))
+            .node("manager", new ManagerNode(manager, managerPrompt, group, cap))
             .node("summary", new SummaryNode(manager, summaryPrompt))
             .start("manager")
             .edge("summary", Workflow.END);
@@ -213,7 +214,7 @@ public final class ExpertGroupBuilder {
       graph.node(expert.nodeId(), new ExpertNode(expert, expertPrompt));
       graph.route(
           expert.nodeId(),
-          state -> Discussion.rounds(state) >= maxRounds ? "summary" : "manager",
+          state -> Discussion.rounds(state) >= cap ? "summary" : "manager",
           "manager",
           "summary");
       managerTargets.add(expert.nodeId());

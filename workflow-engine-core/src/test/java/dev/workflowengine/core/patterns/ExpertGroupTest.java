@@ -117,12 +117,10 @@ class ExpertGroupTest {
             "{\"next\": \"backend\", \"reason\": \"r2\"}",
             "{\"next\": \"backend\", \"reason\": \"r3\"}");
     RuleChatModel backend = expertModel("backend");
-    Workflow panel =
-        ExpertGroup.builder()
-            .manager(manager)
-            .expert("backend", backend, "You build APIs.")
-            .maxRounds(3)
-            .build();
+    ExpertGroupBuilder builder =
+        ExpertGroup.builder().manager(manager).expert("backend", backend, "You build APIs.");
+    Workflow panel = builder.maxRounds(3).build();
+    builder.maxRounds(5); // a reused builder leaves the built workflow alone
 
     RunResult result = panel.invoke(Map.of(ExpertGroup.TOPIC, TOPIC));
 
