@@ -28,8 +28,10 @@ public final class Tour {
       LiveEventsSample.run(out, models);
       GenerateAndExecuteSample.run(out, models, GenerateAndExecuteSample.SENTENCE);
       StreamingChatSample.run(out, models, StreamingChatSample.QUESTION);
+      ExpertGroupSample.run(out, models, ExpertGroupSample.TOPIC);
+      DocumentAnalysisSample.run(out, models, DocumentAnalysisSample.bundledReport());
     }
     CrashRecoverySample.run(out);
-    out.println("\nTour finished: 7 samples ran.");
+    out.println("\nTour finished: 9 samples ran.");
   }
 }

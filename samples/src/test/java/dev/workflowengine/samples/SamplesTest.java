@@ -89,6 +89,33 @@ class SamplesTest {
   }
 
   @Test
+  void theExpertGroupHearsTheExpertsTheManagerChoosesThenConcludes() {
+    RunResult result = ExpertGroupSample.run(out, scripted, ExpertGroupSample.TOPIC);
+
+    assertThat(result.state().getString("ended_by")).isEqualTo("manager");
+    assertThat(text())
+        .contains("[backend] Give every charge an idempotency key")
+        .contains("[security] Generate the keys server-side")
+        .contains("summary: Retry with an idempotency key per charge");
+  }
+
+  @Test
+  void documentAnalysisChunksTheReportAndSummarisesIt() {
+    RunResult result =
+        DocumentAnalysisSample.run(out, scripted, DocumentAnalysisSample.bundledReport());
+
+    int chunks = result.state().getInt("chunk_count");
+    assertThat(chunks).isGreaterThan(1);
+    assertThat(result.state().getList("chunk_analyses", String.class))
+        .hasSize(chunks)
+        .allSatisfy(analysis -> assertThat(analysis).startsWith("Analysis of part "));
+    assertThat(text())
+        .contains("characters in " + chunks + " chunks")
+        .contains("priority: HIGH")
+        .contains("action:   Send an idempotency key with every charge");
+  }
+
+  @Test
   void crashRecoveryFinishesEveryExecutionWithoutRepeatingFinishedSteps() throws Exception {
     var runs = CrashRecoverySample.run(out);
 
