@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Turns the send tool given to {@link EmailTriage.Builder#sendTool(Object)} into an {@link
- * AgentTool} and checks it takes {@code to}, {@code subject} and {@code body}.
+ * AgentTool} and checks it takes {@code to}, {@code subject} and {@code body}; also turns the
+ * research tools into {@code AgentTool}s, so {@link Research} can record what each returned.
  *
  * <p>Why a copy of the agent package's method-tool adapter: that one is package-private there, and
  * the triage calls its send tool itself (not through a model), so it needs the tool as an {@code
@@ -48,25 +49,30 @@ final class EmailTriageTools {
   }
 
   private static AgentTool fromMethod(Object toolObject) {
-    List<Method> methods = new ArrayList<>();
-    for (Method method : toolObject.getClass().getMethods()) {
-      if (method.isAnnotationPresent(Tool.class)) {
-        methods.add(method);
-      }
-    }
-    if (methods.size() != 1) {
+    List<AgentTool> tools = fromMethods(toolObject);
+    if (tools.size() != 1) {
       throw new IllegalArgumentException(
           toolObject.getClass().getName()
               + " has "
-              + methods.size()
+              + tools.size()
               + " public @Tool methods; the send tool must have exactly one, or pass an"
               + " AgentTool");
     }
-    Method method = methods.get(0);
-    // A public method of a non-public class is refused by Method.invoke without this.
-    method.trySetAccessible();
-    ToolSpecification specification = ToolSpecifications.toolSpecificationFrom(method);
-    return AgentTool.of(specification, arguments -> invoke(toolObject, method, arguments));
+    return tools.get(0);
+  }
+
+  /** Every public {@code @Tool} method of an object as a tool; none is fine here. */
+  static List<AgentTool> fromMethods(Object toolObject) {
+    List<AgentTool> tools = new ArrayList<>();
+    for (Method method : toolObject.getClass().getMethods()) {
+      if (method.isAnnotationPresent(Tool.class)) {
+        // A public method of a non-public class is refused by Method.invoke without this.
+        method.trySetAccessible();
+        ToolSpecification specification = ToolSpecifications.toolSpecificationFrom(method);
+        tools.add(AgentTool.of(specification, arguments -> invoke(toolObject, method, arguments)));
+      }
+    }
+    return tools;
   }
 
   private static Object invoke(Object target, Method method, Map<String, Object> arguments)
