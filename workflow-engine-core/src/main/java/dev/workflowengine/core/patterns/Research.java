@@ -170,8 +170,8 @@ public final class Research {
     }
 
     /**
-     * Adds the tools the gathering may call: {@link AgentTool}s, or objects whose public {@code
-     * Tool @Tool} methods become tools. At least one is required.
+     * Adds the tools the gathering may call: {@link AgentTool}s, or objects whose public
+     * {@code @Tool} methods become tools. At least one is required.
      *
      * @param toolObjects the tools
      * @return this builder
