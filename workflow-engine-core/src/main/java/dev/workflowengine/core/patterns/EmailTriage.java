@@ -2,6 +2,7 @@ package dev.workflowengine.core.patterns;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
@@ -98,6 +99,8 @@ public final class EmailTriage {
    * @param needsReply whether it needs a personal reply ({@code needs_reply} in JSON)
    * @param summary what it says, in a sentence or two
    */
+  // Models add keys the schema does not forbid; they must not fail the triage.
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Analysis(
       String category,
       String urgency,
