@@ -30,8 +30,9 @@ public final class Tour {
       StreamingChatSample.run(out, models, StreamingChatSample.QUESTION);
       ExpertGroupSample.run(out, models, ExpertGroupSample.TOPIC);
       DocumentAnalysisSample.run(out, models, DocumentAnalysisSample.bundledReport());
+      EmailTriageSample.run(out, models, EmailTriageSample.automaticApproval(out));
     }
     CrashRecoverySample.run(out);
-    out.println("\nTour finished: 9 samples ran.");
+    out.println("\nTour finished: 10 samples ran.");
   }
 }

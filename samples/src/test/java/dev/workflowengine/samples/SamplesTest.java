@@ -8,6 +8,8 @@ import dev.workflowengine.core.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +115,27 @@ class SamplesTest {
         .contains("characters in " + chunks + " chunks")
         .contains("priority: HIGH")
         .contains("action:   Send an idempotency key with every charge");
+  }
+
+  @Test
+  void emailTriageDraftsWaitsForTheApprovalAndSendsTheApprovedText() {
+    List<String> prompts = new ArrayList<>();
+    RunResult result =
+        EmailTriageSample.run(
+            out,
+            scripted,
+            prompt -> {
+              prompts.add(prompt);
+              return Map.of("approved", true, "edited_reply", "Refunded, sorry! Ada's team");
+            });
+
+    assertThat(prompts).singleElement().asString().contains("Dear Ada, we are sorry");
+    assertThat(result.state().getString("outcome")).isEqualTo("sent");
+    assertThat(text())
+        .contains("   | Dear Ada, we are sorry for the double charge")
+        .contains(
+            "sent: ada@example.com | Re: Charged twice for order #1182 | Refunded, sorry! Ada's"
+                + " team");
   }
 
   @Test

@@ -24,20 +24,37 @@ import java.util.Map;
  * artifact, which brings opennlp-tools and the AI-services machinery into core, whose dependencies
  * DESIGN.md limits to {@code langchain4j-core}. Parameters are named as {@code ToolSpecifications}
  * names them ({@code @P(name)} or the compiled parameter name), so the two always agree.
+ * Thread-safe when the tool objects are.
  */
-final class MethodTools {
+public final class MethodTools {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules().build();
 
   private MethodTools() {}
 
-  static List<AgentTool> from(Object toolObject) {
+  /**
+   * Every public {@code @Tool} method of an object as a tool, each calling that method on it.
+   *
+   * <pre>{@code
+   * List<AgentTool> tools = MethodTools.of(new CalendarTools(calendar));
+   * }</pre>
+   *
+   * @param toolObject the object whose methods are called
+   * @return its tools, in the order reflection lists the methods; empty when it has none
+   */
+  public static List<AgentTool> of(Object toolObject) {
     List<AgentTool> tools = new ArrayList<>();
     for (Method method : toolObject.getClass().getMethods()) {
       if (method.isAnnotationPresent(Tool.class)) {
         tools.add(new MethodTool(toolObject, method));
       }
     }
+    return tools;
+  }
+
+  /** The tools of an object that must have some. */
+  static List<AgentTool> from(Object toolObject) {
+    List<AgentTool> tools = of(toolObject);
     if (tools.isEmpty()) {
       throw new IllegalArgumentException(
           toolObject.getClass().getName()
