@@ -1,10 +1,7 @@
 package dev.workflowengine.samples;
 
-import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.workflowengine.api.execution.ExecutionRecord;
-import dev.workflowengine.core.AgentTool;
 import dev.workflowengine.core.Catalog;
 import dev.workflowengine.core.Workflows;
 import dev.workflowengine.core.engine.GeneratedExecution;
@@ -51,7 +48,8 @@ public final class GenerateAndExecuteSample {
 
   static ExecutionRecord run(PrintStream out, SampleModels models, String sentence) {
     ChatModel model = models.chat("scripted-generator", prompt -> scriptedAnswer(sentence, prompt));
-    Catalog catalog = Catalog.builder().defaultModel(model).tool(sendReply()).build();
+    Catalog catalog =
+        Catalog.builder().defaultModel(model).tool(TicketTriageSample.sendReply()).build();
     WorkflowGenerator generator = new WorkflowGenerator(model, catalog);
 
     out.println("\n== 5. Generate and execute from a sentence: \"" + sentence + "\"");
@@ -96,21 +94,6 @@ public final class GenerateAndExecuteSample {
     }
     return "Hello, thank you for telling us. We have switched your plan to monthly and refunded"
         + " the difference.";
-  }
-
-  private static AgentTool sendReply() {
-    return AgentTool.of(
-        ToolSpecification.builder()
-            .name("support.send_reply")
-            .description("Sends a reply to a customer by e-mail")
-            .parameters(
-                JsonObjectSchema.builder()
-                    .addStringProperty("to")
-                    .addStringProperty("body")
-                    .required("to", "body")
-                    .build())
-            .build(),
-        arguments -> "sent to " + arguments.get("to"));
   }
 
   private static String definition() {

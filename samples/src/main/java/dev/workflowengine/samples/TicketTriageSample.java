@@ -46,20 +46,7 @@ public final class TicketTriageSample {
                     ? "{\"category\": \"billing\", \"urgency\": \"high\"}"
                     : "Hello Ada, we are sorry you were charged twice. The duplicate charge is being"
                         + " refunded and will reach your card within 3 days.");
-    AgentTool sendReply =
-        AgentTool.of(
-            ToolSpecification.builder()
-                .name("support.send_reply")
-                .description("Sends a reply to a customer by e-mail")
-                .parameters(
-                    JsonObjectSchema.builder()
-                        .addStringProperty("to")
-                        .addStringProperty("body")
-                        .required("to", "body")
-                        .build())
-                .build(),
-            arguments -> "sent to " + arguments.get("to"));
-    Catalog catalog = Catalog.builder().defaultModel(model).tool(sendReply).build();
+    Catalog catalog = Catalog.builder().defaultModel(model).tool(sendReply()).build();
 
     WorkflowDefinition definition = Workflows.parse(resource("ticket-triage.json"));
     Workflow workflow = Workflows.compile(definition, catalog);
@@ -81,6 +68,22 @@ public final class TicketTriageSample {
     out.println("reply:       " + finished.state().getString("reply"));
     out.println("receipt:     " + finished.state().getString("receipt"));
     return finished;
+  }
+
+  /** The support desk's send tool, which the samples' definitions call by name. */
+  static AgentTool sendReply() {
+    return AgentTool.of(
+        ToolSpecification.builder()
+            .name("support.send_reply")
+            .description("Sends a reply to a customer by e-mail")
+            .parameters(
+                JsonObjectSchema.builder()
+                    .addStringProperty("to")
+                    .addStringProperty("body")
+                    .required("to", "body")
+                    .build())
+            .build(),
+        arguments -> "sent to " + arguments.get("to"));
   }
 
   private static String resource(String name) {
