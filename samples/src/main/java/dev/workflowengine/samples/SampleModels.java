@@ -60,50 +60,46 @@ final class SampleModels implements AutoCloseable {
             .profiles(profiles)
             .build();
     OllamaHealth health = client.health();
-    Optional<String> pullProblem = Optional.empty();
-    if (health.reachable() && !has(health.models(), wanted)) {
-      out.println(
-          "Models: Ollama "
-              + health.version().orElse("(unknown version)")
-              + " at "
+    if (!health.reachable()) {
+      client.close();
+      return scripted(
+          "Models: scripted (workflow-engine-testing); no Ollama answered at "
               + baseUrl
+              + ", so every model answer below is scripted.");
+    }
+    String ollama = "Ollama " + health.version().orElse("(unknown version)") + " at " + baseUrl;
+    if (!has(health.models(), wanted)) {
+      out.println(
+          "Models: "
+              + ollama
               + " has no "
               + wanted
-              + " yet; pulling it first (OLLAMA_MODEL picks another):");
-      pullProblem = pull(client, wanted, out);
+              + " yet; pulling it first (OLLAMA_MODEL picks"
+              + " another):");
+      Optional<String> problem = pull(client, wanted, out);
+      if (problem.isPresent()) {
+        client.close();
+        return scripted(
+            "Models: scripted (workflow-engine-testing). "
+                + ollama
+                + " answered but could not pull "
+                + wanted
+                + " ("
+                + problem.get()
+                + "); set OLLAMA_MODEL to one of "
+                + health.models()
+                + " to run the samples on it.");
+      }
     }
-    if (health.reachable() && pullProblem.isEmpty()) {
-      return new SampleModels(
-          Optional.of(client),
-          "Models: Ollama "
-              + health.version().orElse("(unknown version)")
-              + " at "
-              + baseUrl
-              + ", profile "
-              + PROFILE
-              + " = "
-              + wanted
-              + " (OLLAMA_MODEL picks another).");
-    }
-    client.close();
-    if (health.reachable()) {
-      return scripted(
-          "Models: scripted (workflow-engine-testing). Ollama "
-              + health.version().orElse("")
-              + " answered at "
-              + baseUrl
-              + " but could not pull "
-              + wanted
-              + " ("
-              + pullProblem.orElseThrow()
-              + "); set OLLAMA_MODEL to one of "
-              + health.models()
-              + " to run the samples on it.");
-    }
-    return scripted(
-        "Models: scripted (workflow-engine-testing); no Ollama answered at "
-            + baseUrl
-            + ", so every model answer below is scripted.");
+    return new SampleModels(
+        Optional.of(client),
+        "Models: "
+            + ollama
+            + ", profile "
+            + PROFILE
+            + " = "
+            + wanted
+            + " (OLLAMA_MODEL picks another).");
   }
 
   /** Pulls the model with a progress bar; the problem, if it failed. */

@@ -98,7 +98,10 @@ class SamplesOnOllamaTest {
       assertThat(models.real()).isFalse();
     }
     assertThat(text())
-        .contains("Models: scripted (workflow-engine-testing). Ollama 0.12.3 answered at")
+        .contains(
+            "Models: scripted (workflow-engine-testing). Ollama 0.12.3 at "
+                + baseUrl()
+                + " answered")
         .contains("could not pull no-such:1b (")
         .contains("file does not exist")
         .contains("set OLLAMA_MODEL to one of [llama3.2:3b, qwen3:8b]");
