@@ -38,15 +38,23 @@ public final class NodeContext implements TokenSink {
   private final String workflowId;
   private final String nodeId;
   private final int attempt;
+  private final Optional<String> userId;
   private final RunListener listener;
   private final AtomicInteger nextChunk = new AtomicInteger();
   private final Map<String, Object> details = new LinkedHashMap<>();
 
-  NodeContext(String runId, String workflowId, String nodeId, int attempt, RunListener listener) {
+  NodeContext(
+      String runId,
+      String workflowId,
+      String nodeId,
+      int attempt,
+      Optional<String> userId,
+      RunListener listener) {
     this.runId = runId;
     this.workflowId = workflowId;
     this.nodeId = nodeId;
     this.attempt = attempt;
+    this.userId = userId;
     this.listener = listener;
   }
 
@@ -145,6 +153,17 @@ public final class NodeContext implements TokenSink {
    */
   public int attempt() {
     return attempt;
+  }
+
+  /**
+   * The user the run acts for: an engine's execution owner, or whoever {@link
+   * RunOptions.Builder#userId} named. Tools that act on a user's own accounts (a calendar, a
+   * mailbox) use it to pick that user's credentials.
+   *
+   * @return the user id, empty when the run was started without one
+   */
+  public Optional<String> userId() {
+    return userId;
   }
 
   /**

@@ -84,7 +84,7 @@ final class NodeExecution {
       return Updates.checked(node.id(), run.takeHumanInput(node.id()));
     }
     NodeContext context =
-        new NodeContext(run.runId(), workflowId, node.id(), attempt, run.listener());
+        new NodeContext(run.runId(), workflowId, node.id(), attempt, run.userId(), run.listener());
     lastContext[0] = context;
     return Updates.checked(node.id(), context.run(() -> node.action().apply(state)));
   }

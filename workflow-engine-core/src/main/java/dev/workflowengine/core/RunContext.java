@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bsc.langgraph4j.RunnableConfig;
 import org.bsc.langgraph4j.checkpoint.Checkpoint;
 
@@ -57,6 +58,10 @@ final class RunContext {
 
   String runId() {
     return options.runId();
+  }
+
+  Optional<String> userId() {
+    return options.userId();
   }
 
   RunListener listener() {

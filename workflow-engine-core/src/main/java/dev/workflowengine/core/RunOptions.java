@@ -30,6 +30,8 @@ import java.util.function.BooleanSupplier;
  * @param pauseWhen asked before every node; once it returns {@code true}, no further node starts
  *     and the run ends {@link RunResult.Status#PAUSED}, to be continued later from its position
  * @param maxNodes the most steps this invocation runs before it pauses; 0 for no limit
+ * @param userId the user the run acts for, which nodes read from {@link NodeContext#userId()}: an
+ *     engine sets the execution's owner, so that tools act with that user's credentials
  */
 public record RunOptions(
     String runId,
@@ -37,7 +39,8 @@ public record RunOptions(
     RunListener listener,
     BooleanSupplier cancelWhen,
     BooleanSupplier pauseWhen,
-    int maxNodes) {
+    int maxNodes,
+    Optional<String> userId) {
 
   /** Validates the components. */
   public RunOptions {
@@ -49,6 +52,7 @@ public record RunOptions(
     if (maxNodes < 0) {
       throw new IllegalArgumentException("maxNodes must be >= 0 but was " + maxNodes);
     }
+    userId = userId == null ? Optional.empty() : userId;
   }
 
   /**
@@ -77,6 +81,7 @@ public record RunOptions(
     private BooleanSupplier cancelWhen = () -> false;
     private BooleanSupplier pauseWhen = () -> false;
     private int maxNodes;
+    private String userId;
 
     private Builder() {}
 
@@ -152,6 +157,17 @@ public record RunOptions(
     }
 
     /**
+     * Names the user the run acts for; nodes read it from {@link NodeContext#userId()}.
+     *
+     * @param user the user id
+     * @return this builder
+     */
+    public Builder userId(String user) {
+      this.userId = requireNonNull(user, "user");
+      return this;
+    }
+
+    /**
      * Builds the options.
      *
      * @return the options
@@ -163,7 +179,8 @@ public record RunOptions(
           listener,
           cancelWhen,
           pauseWhen,
-          maxNodes);
+          maxNodes,
+          Optional.ofNullable(userId));
     }
   }
 }

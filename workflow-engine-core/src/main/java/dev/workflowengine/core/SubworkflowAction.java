@@ -21,6 +21,13 @@ final class SubworkflowAction implements NodeAction {
     this.outputs = outputs;
   }
 
+  /** The child acts for the parent's user, so its tools use the same credentials. */
+  private static RunOptions childOptions() {
+    RunOptions.Builder options = RunOptions.builder();
+    NodeContext.current().flatMap(NodeContext::userId).ifPresent(options::userId);
+    return options.build();
+  }
+
   @Override
   public Map<String, Object> apply(WorkflowState state) {
     Map<String, Object> input = new HashMap<>();
@@ -30,7 +37,7 @@ final class SubworkflowAction implements NodeAction {
       inputs.forEach(
           (childKey, parentKey) -> input.put(childKey, state.get(parentKey, Object.class)));
     }
-    WorkflowState result = child.invoke(input).state();
+    WorkflowState result = child.invoke(input, childOptions()).state();
     Map<String, Object> update = new HashMap<>();
     if (outputs.isEmpty()) {
       result

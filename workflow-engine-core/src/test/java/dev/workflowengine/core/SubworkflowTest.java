@@ -130,4 +130,28 @@ class SubworkflowTest {
       return updates.get(nodeId);
     }
   }
+
+  @Test
+  void theChildActsForTheParentsUser() {
+    AtomicReference<Object> childUser = new AtomicReference<>();
+    Workflow child =
+        Workflow.builder("child")
+            .node(
+                "work",
+                s -> {
+                  childUser.set(NodeContext.current().orElseThrow().userId());
+                  return Map.of();
+                })
+            .start("work")
+            .edge("work", END)
+            .build();
+    Workflow parent =
+        Workflow.builder("parent").subworkflow("sub", child).start("sub").edge("sub", END).build();
+
+    parent.invoke(Map.of(), RunOptions.builder().userId("alice").build());
+    assertThat(childUser.get()).isEqualTo(java.util.Optional.of("alice"));
+
+    parent.invoke(Map.of());
+    assertThat(childUser.get()).isEqualTo(java.util.Optional.empty());
+  }
 }

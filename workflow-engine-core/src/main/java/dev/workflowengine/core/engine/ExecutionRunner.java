@@ -238,6 +238,7 @@ final class ExecutionRunner {
               Map.of(),
               RunOptions.builder()
                   .runId(record.executionId())
+                  .userId(record.userId())
                   .checkpointStore(core.checkpoints)
                   .listener(events)
                   .cancelWhen(local.cancel::get)

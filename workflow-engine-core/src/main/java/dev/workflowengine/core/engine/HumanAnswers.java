@@ -62,6 +62,7 @@ final class HumanAnswers {
               input,
               RunOptions.builder()
                   .runId(claimed.executionId())
+                  .userId(claimed.userId())
                   .checkpointStore(core.checkpoints)
                   .listener(events)
                   .maxNodes(1)

@@ -10,6 +10,7 @@ import dev.workflowengine.api.event.WorkflowEvent;
 import dev.workflowengine.api.execution.ExecutionRecord;
 import dev.workflowengine.api.execution.ExecutionStatus;
 import dev.workflowengine.api.execution.StartRequest;
+import dev.workflowengine.core.HumanStep;
 import dev.workflowengine.core.NodeContext;
 import dev.workflowengine.core.Workflow;
 import java.lang.reflect.Field;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -324,5 +326,36 @@ class EngineLifecycleTest {
                   "workflowId", "logged",
                   "userId", "carol@example.com"));
     }
+  }
+
+  @Test
+  void nodesActForTheExecutionsOwnerBeforeAndAfterAHumanAnswer() throws Exception {
+    Map<String, Optional<String>> users = new ConcurrentHashMap<>();
+    try (WorkflowEngine engine = WorkflowEngine.builder().workers(1).build()) {
+      engine.register(
+          Workflow.builder("owned")
+              .node("before", state -> remember(users, "before"))
+              .human("approve", HumanStep.builder().requireInput("ok", Boolean.class).build())
+              .node("after", state -> remember(users, "after"))
+              .start("before")
+              .edge("before", "approve")
+              .edge("approve", "after")
+              .edge("after", Workflow.END)
+              .build());
+      ExecutionHandle handle = engine.start(StartRequest.of("owned", Map.of()).user("dave"));
+      assertThat(handle.await(PATIENCE).status()).isEqualTo(ExecutionStatus.WAITING);
+
+      engine.resume(handle.executionId(), "dave", Map.of("ok", true));
+
+      assertThat(handle.await(PATIENCE).status()).isEqualTo(ExecutionStatus.COMPLETED);
+      assertThat(users)
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("before", Optional.of("dave"), "after", Optional.of("dave")));
+    }
+  }
+
+  private static Map<String, Object> remember(Map<String, Optional<String>> users, String node) {
+    users.put(node, NodeContext.current().orElseThrow().userId());
+    return Map.of();
   }
 }
