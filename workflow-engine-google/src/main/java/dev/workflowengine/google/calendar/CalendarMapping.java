@@ -31,6 +31,7 @@ final class CalendarMapping {
         Optional.ofNullable(entry.getDescription()),
         Optional.ofNullable(entry.getTimeZone()),
         Boolean.TRUE.equals(entry.getPrimary()),
+        // Google always sends the role; reader is the least a listed calendar grants
         entry.getAccessRole() != null ? entry.getAccessRole() : "reader");
   }
 

@@ -7,6 +7,8 @@ package dev.workflowengine.google.calendar;
  * NewEvent.builder("Review").time(start, end).attendees(List.of("ada@example.com"))
  *     .sendUpdates(SendUpdates.ALL).build();
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum SendUpdates {
   /** Every attendee gets an invitation. */
