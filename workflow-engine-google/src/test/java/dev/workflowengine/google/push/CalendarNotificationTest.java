@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.workflowengine.google.push.PushVerificationException.Reason;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,9 +67,9 @@ class CalendarNotificationTest {
 
   @Test
   void headerNamesAreLookedUpWithoutRegardToCase() {
-    Map<String, String> lowerCase = new java.util.HashMap<>();
+    Map<String, String> lowerCase = new HashMap<>();
     calendarHeaders("not_exists", 2)
-        .forEach((name, value) -> lowerCase.put(name.toLowerCase(), value));
+        .forEach((name, value) -> lowerCase.put(name.toLowerCase(Locale.ROOT), value));
 
     handler.handleCalendar(lowerCase);
 
