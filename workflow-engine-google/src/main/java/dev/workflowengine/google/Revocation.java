@@ -44,7 +44,8 @@ final class Revocation {
     try {
       response = post(token);
     } catch (IOException e) {
-      throw failure(userId, null, 0, "could not be reached (" + e.getClass().getSimpleName() + ")");
+      throw failure(
+          userId, null, 0, "could not be reached (" + e.getClass().getSimpleName() + ")", e);
     }
     try {
       int status = response.getStatusCode();
@@ -61,7 +62,8 @@ final class Revocation {
           userId,
           error.orElse(null),
           status,
-          "answered HTTP " + status + error.map(e -> ", " + e).orElse(""));
+          "answered HTTP " + status + error.map(e -> ", " + e).orElse(""),
+          null);
     } finally {
       disconnectQuietly(response);
     }
@@ -81,7 +83,7 @@ final class Revocation {
   }
 
   private GoogleAuthorizationException failure(
-      String userId, String error, int status, String what) {
+      String userId, String error, int status, String what, Throwable cause) {
     return new GoogleAuthorizationException(
         userId,
         error,
@@ -95,7 +97,7 @@ final class Revocation {
             + ", so the grant may still be valid at Google; nothing is left here to retry with."
             + " The user can remove this application's access at "
             + MANAGE_ACCESS,
-        null);
+        cause);
   }
 
   private static String readQuietly(HttpResponse response) {
