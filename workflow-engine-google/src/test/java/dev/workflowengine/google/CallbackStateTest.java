@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workflowengine.api.AccessDeniedException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +45,30 @@ class CallbackStateTest extends AuthorizationTestBase {
         .isInstanceOf(AuthorizationStateException.class);
     assertThat(posts("/token")).hasSize(1);
     assertThat(store.names("alice")).isEmpty();
+  }
+
+  @Test
+  void ofCallbacksRacingWithOneStateExactlyOneWins() throws Exception {
+    stubCodeExchange(3599);
+    String state = query(authorization.authorizationUrl("alice")).get("state");
+    int racers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> outcomes = new ArrayList<>();
+    try {
+      for (int i = 0; i < racers; i++) {
+        outcomes.add(pool.submit(() -> callbackWins(start, state)));
+      }
+      start.countDown();
+      int wins = 0;
+      for (Future<Boolean> outcome : outcomes) {
+        wins += outcome.get(10, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(wins).isEqualTo(1);
+      assertThat(posts("/token")).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -96,6 +127,16 @@ class CallbackStateTest extends AuthorizationTestBase {
     authorization.authorizationUrl("alice");
 
     assertThat(authorization.pendingFlows()).isEqualTo(1);
+  }
+
+  private boolean callbackWins(CountDownLatch start, String state) throws InterruptedException {
+    start.await();
+    try {
+      authorization.handleCallback(CODE, state);
+      return true;
+    } catch (AuthorizationStateException e) {
+      return false;
+    }
   }
 
   private void assertNothingSentOrStored() {

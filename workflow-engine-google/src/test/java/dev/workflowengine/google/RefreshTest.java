@@ -146,6 +146,19 @@ class RefreshTest extends AuthorizationTestBase {
   }
 
   @Test
+  void anExpiredAccessTokenWithoutARefreshTokenAsksForReauthorization() {
+    server.stubFor(
+        post(urlEqualTo("/token")).willReturn(json(200, tokenAnswer(ACCESS_TOKEN, 60, null))));
+    authorization.handleCallback(CODE, query(authorization.authorizationUrl("alice")).get("state"));
+
+    assertThatThrownBy(() -> authorization.credentials("alice").getRequestMetadata(API))
+        .isInstanceOf(ReauthorizationRequiredException.class)
+        .hasMessageContaining("no refresh token");
+    assertThat(posts("/token")).hasSize(1);
+    assertThat(authorization.status("alice").connected()).isFalse();
+  }
+
+  @Test
   void otherRefreshFailuresStayIoExceptionsAndKeepTheTokens() {
     connect("alice", 60);
     stubRefresh(json(503, "{\"error\":\"temporarily_unavailable\"}"));
