@@ -148,7 +148,7 @@ public final class GoogleWorkspace {
     private Builder() {}
 
     /**
-     * Where users' credentials come from; usually a {@code GoogleAuthorization}. Required.
+     * Where users' credentials come from; usually a {@link GoogleAuthorization}. Required.
      *
      * @param source the credential source
      * @return this builder
