@@ -85,11 +85,6 @@ final class ResilientCalls {
     }
   }
 
-  /** The circuit breaker of a service; for tests. */
-  CircuitBreaker<Object> breaker(GoogleService service) {
-    return breakers.get(service);
-  }
-
   private RetryPolicy<Object> retryPolicy(GoogleService service, RetryDelays delays) {
     return RetryPolicy.builder()
         .handleIf(GoogleErrors::isRetriable)

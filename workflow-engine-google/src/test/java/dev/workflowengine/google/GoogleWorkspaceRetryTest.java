@@ -13,7 +13,9 @@ import static dev.workflowengine.google.ResilienceFixture.googleError;
 import static dev.workflowengine.google.ResilienceFixture.listCalendars;
 import static dev.workflowengine.google.ResilienceFixture.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -21,8 +23,11 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.api.services.calendar.model.CalendarList;
 import dev.workflowengine.api.UnavailableException;
+import dev.workflowengine.api.WorkflowException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,6 +145,34 @@ class GoogleWorkspaceRetryTest {
     assertThat(e.status()).isEqualTo(503);
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
     assertThat(e.getMessage()).contains("asked to wait 2 min", "no further attempt");
+  }
+
+  @Test
+  void anInterruptWhileWaitingToRetryEndsTheCallAndKeepsTheInterruptFlag() throws Exception {
+    calendarListAnswers(
+        wm, googleError(503, "backendError", "Backend Error").withHeader("Retry-After", "30"));
+    GoogleWorkspace google =
+        workspace(wm).retryDelay(Duration.ofMillis(1), Duration.ofMinutes(1)).build();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean stillInterrupted = new AtomicBoolean();
+    Thread caller =
+        new Thread(
+            () -> {
+              failure.set(catchThrowable(() -> listCalendars(google, "alice")));
+              stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+    caller.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> calendarRequests(wm) == 1);
+
+    caller.interrupt();
+    caller.join(Duration.ofSeconds(5).toMillis());
+
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(failure.get())
+        .isExactlyInstanceOf(WorkflowException.class)
+        .hasMessageContaining("Google Calendar", "interrupted");
+    assertThat(stillInterrupted).isTrue();
+    assertThat(calendarRequests(wm)).isEqualTo(1);
   }
 
   @Test
