@@ -9,7 +9,6 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.auth.http.HttpCredentialsAdapter;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,6 +23,12 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  *
+ * <p>Every request runs through {@link #call}: up to 4 retries of 429, 5xx, 403 with a rate-limit
+ * reason and network failures, with exponential backoff and jitter or the wait Google's {@code
+ * Retry-After} asks for; a limit of 100 calls a minute per user; and per service a circuit breaker
+ * that refuses calls for 30 s after 5 consecutive calls failed with server errors or network
+ * failures. The builder changes each of these.
+ *
  * <p>Thread-safe; build one per application and share it.
  */
 public final class GoogleWorkspace {
@@ -35,6 +40,7 @@ public final class GoogleWorkspace {
   private final String applicationName;
   private final Duration connectTimeout;
   private final Duration readTimeout;
+  private final ResilientCalls calls;
 
   private GoogleWorkspace(Builder builder) {
     this.credentials = requireNonNull(builder.credentials, "credentials");
@@ -44,6 +50,7 @@ public final class GoogleWorkspace {
     this.applicationName = builder.applicationName;
     this.connectTimeout = builder.connectTimeout;
     this.readTimeout = builder.readTimeout;
+    this.calls = new ResilientCalls(builder.resilienceSettings());
   }
 
   /**
@@ -56,24 +63,33 @@ public final class GoogleWorkspace {
   }
 
   /**
-   * Runs one request to a Google API for a user.
+   * Runs one request to a Google API for a user, within the user's rate limit and the service's
+   * circuit breaker, retrying what is worth retrying.
+   *
+   * <pre>{@code
+   * CalendarList calendars = google.call(GoogleService.CALENDAR, userId,
+   *     () -> calendar.calendarList().list().execute());
+   * }</pre>
    *
    * @param service the API, whose circuit breaker guards the call
    * @param userId the user the request acts for
    * @param call the request, which may run more than once
    * @param <T> what it returns
    * @return the answer
-   * @throws GoogleApiException if Google answered with an error
-   * @throws NotConnectedException if the user has not authorised access
+   * @throws GoogleApiException if Google answered with an error: at once for most 4xx, after the
+   *     retries for 429, 5xx and 403 with a rate-limit reason
+   * @throws NotConnectedException if the user has not authorised access; never retried
+   * @throws ReauthorizationRequiredException if Google no longer honours the user's grant
+   * @throws dev.workflowengine.api.RateLimitedException if the user is over their rate limit; no
+   *     request was sent
+   * @throws dev.workflowengine.api.UnavailableException if the network failed on every attempt, or
+   *     the service's circuit breaker is open (no request was sent)
    */
   public <T> T call(GoogleService service, String userId, GoogleCall<T> call) {
     requireNonNull(service, "service");
     requireNonNull(userId, "userId");
-    try {
-      return call.execute();
-    } catch (IOException e) {
-      throw new GoogleApiException(service, -1, null, null, e.getMessage(), e);
-    }
+    requireNonNull(call, "call");
+    return calls.run(service, userId, call);
   }
 
   /**
@@ -104,6 +120,9 @@ public final class GoogleWorkspace {
     requireNonNull(userId, "userId");
     return request -> {
       new HttpCredentialsAdapter(credentials.credentials(userId)).initialize(request);
+      // The adapter answers a 401 by refreshing the token and resending, up to the request's
+      // retry count (10 by default): once is enough. Every other retry is call()'s, by policy.
+      request.setNumberOfRetries(1);
       request.setConnectTimeout((int) connectTimeout.toMillis());
       request.setReadTimeout((int) readTimeout.toMillis());
     };
@@ -144,6 +163,14 @@ public final class GoogleWorkspace {
     private String applicationName = "workflow-engine";
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
+    private int maxRetries = 4;
+    private Duration retryBaseDelay = Duration.ofSeconds(1);
+    private Duration retryMaxDelay = Duration.ofSeconds(32);
+    private int rateLimitRequests = 100;
+    private Duration rateLimitPeriod = Duration.ofMinutes(1);
+    private Duration rateLimitWait = Duration.ZERO;
+    private int breakerFailureThreshold = 5;
+    private Duration breakerDelay = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -219,6 +246,81 @@ public final class GoogleWorkspace {
     }
 
     /**
+     * How many times a call is retried after its first attempt fails with 429, 5xx, 403 with a
+     * rate-limit reason ({@code rateLimitExceeded}, {@code userRateLimitExceeded}) or a network
+     * failure. Other 4xx are never retried: sent again, they fail again.
+     *
+     * @param retries from 0 (no retries) to 20; 4 by default
+     * @return this builder
+     */
+    public Builder maxRetries(int retries) {
+      this.maxRetries = ResilienceSettings.requireBetween(retries, 0, 20, "maxRetries");
+      return this;
+    }
+
+    /**
+     * The wait between attempts: exponential from {@code base}, doubling, capped at {@code max},
+     * with jitter. Google's {@code Retry-After} replaces it (never shortened); one longer than
+     * {@code max} ends the retries at once, and the {@link GoogleApiException} says how long Google
+     * asked to wait.
+     *
+     * @param base the first wait; positive, 1 second by default
+     * @param max the longest wait; at least {@code base}, 32 seconds by default
+     * @return this builder
+     */
+    public Builder retryDelay(Duration base, Duration max) {
+      ResilienceSettings.requireOrdered(base, max);
+      this.retryBaseDelay = base;
+      this.retryMaxDelay = max;
+      return this;
+    }
+
+    /**
+     * How many calls each user may make per period, across all services; a call over the limit
+     * fails with {@link dev.workflowengine.api.RateLimitedException} without sending a request.
+     * Bursty: the whole period's calls may come at once. Retries inside a call do not count.
+     *
+     * @param requests calls per period; at least 1, 100 by default
+     * @param period the period; positive, at most a day, 1 minute by default
+     * @return this builder
+     */
+    public Builder rateLimit(int requests, Duration period) {
+      ResilienceSettings.requireBetween(requests, 1, Integer.MAX_VALUE, "rateLimit requests");
+      this.rateLimitPeriod = ResilienceSettings.requireUpToADay(period, false, "period");
+      this.rateLimitRequests = requests;
+      return this;
+    }
+
+    /**
+     * How long a call over the user's rate limit waits for a permit before it is refused.
+     *
+     * @param wait zero to a day; zero (refuse at once) by default
+     * @return this builder
+     */
+    public Builder rateLimitWait(Duration wait) {
+      this.rateLimitWait = ResilienceSettings.requireUpToADay(wait, true, "rateLimitWait");
+      return this;
+    }
+
+    /**
+     * When a service's circuit breaker opens, and for how long. After {@code failureThreshold}
+     * consecutive calls to one service failed with 5xx or network failures (each after its
+     * retries), calls to it fail at once with {@link dev.workflowengine.api.UnavailableException}
+     * for {@code delay}; then one trial call goes through, and its success closes the circuit.
+     * Other services are not affected.
+     *
+     * @param failureThreshold consecutive failed calls; 1 to 1000, 5 by default
+     * @param delay how long the circuit stays open; positive, 30 seconds by default
+     * @return this builder
+     */
+    public Builder circuitBreaker(int failureThreshold, Duration delay) {
+      ResilienceSettings.requireBetween(failureThreshold, 1, 1000, "failureThreshold");
+      this.breakerDelay = ResilienceSettings.requirePositive(delay, "delay");
+      this.breakerFailureThreshold = failureThreshold;
+      return this;
+    }
+
+    /**
      * Builds the workspace.
      *
      * @return the workspace
@@ -226,6 +328,18 @@ public final class GoogleWorkspace {
      */
     public GoogleWorkspace build() {
       return new GoogleWorkspace(this);
+    }
+
+    private ResilienceSettings resilienceSettings() {
+      return new ResilienceSettings(
+          maxRetries,
+          retryBaseDelay,
+          retryMaxDelay,
+          rateLimitRequests,
+          rateLimitPeriod,
+          rateLimitWait,
+          breakerFailureThreshold,
+          breakerDelay);
     }
   }
 }
