@@ -34,8 +34,11 @@ final class MimeHeaders {
   private static final int BYTES_PER_WORD =
       (MAX_ENCODED_WORD - WORD_PREFIX.length() - WORD_SUFFIX.length()) / 4 * 3;
 
-  /** RFC 2231 parameter segments are kept short so that each fits on a folded line. */
-  private static final int MAX_PARAMETER_SEGMENT = 60;
+  /**
+   * The longest RFC 2231 parameter token: with the space before it and a ";" after it, it fits a
+   * folded line of {@link #MAX_LINE}.
+   */
+  private static final int MAX_PARAMETER_TOKEN = MAX_LINE - 2;
 
   private static final Pattern ENCODED_WORD =
       Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
@@ -142,19 +145,21 @@ final class MimeHeaders {
       return List.of(name + "=" + quoted(value));
     }
     String encoded = percentEncoded(value);
-    if (encoded.length() <= MAX_PARAMETER_SEGMENT) {
-      return List.of(name + "*=UTF-8''" + encoded);
+    String single = name + "*=UTF-8''" + encoded;
+    if (single.length() <= MAX_PARAMETER_TOKEN) {
+      return List.of(single);
     }
     List<String> segments = new ArrayList<>();
     int start = 0;
     while (start < encoded.length()) {
-      int end = Math.min(start + MAX_PARAMETER_SEGMENT, encoded.length());
+      String head = name + "*" + segments.size() + "*=" + (segments.isEmpty() ? "UTF-8''" : "");
+      int end = Math.min(start + MAX_PARAMETER_TOKEN - head.length(), encoded.length());
       // never cut a %XX escape in two
-      if (end < encoded.length() && encoded.lastIndexOf('%', end - 1) >= end - 2) {
-        end = encoded.lastIndexOf('%', end - 1);
+      int escape = encoded.lastIndexOf('%', end - 1);
+      if (end < encoded.length() && escape > end - 3) {
+        end = escape;
       }
-      String prefix = segments.isEmpty() ? "UTF-8''" : "";
-      segments.add(name + "*" + segments.size() + "*=" + prefix + encoded.substring(start, end));
+      segments.add(head + encoded.substring(start, end));
       start = end;
     }
     return segments;
