@@ -173,6 +173,20 @@ public final class GmailTools {
     }
     OutgoingEmail email = builder.build();
     Optional<String> key = NodeContext.current().map(NodeContext::idempotencyKey);
+    if (key.isEmpty()) {
+      return sentText(sendLogged(email, "none"));
+    }
+    SendOnce.Outcome outcome =
+        sendOnce.send(key.get() + ":" + digest(email), () -> sendLogged(email, key.get()));
+    if (outcome.repeated()) {
+      LOG.info("Tool {} did not send again: same e-mail, same step ({})", SEND_EMAIL, key.get());
+      return "Not sent again: this step already sent the same e-mail as message "
+          + outcome.message().id();
+    }
+    return sentText(outcome.message());
+  }
+
+  private SentMessage sendLogged(OutgoingEmail email, String key) {
     LOG.info(
         "Tool {} sending e-mail for user {} to {}, cc {}, subject '{}' (idempotency key {})",
         SEND_EMAIL,
@@ -180,18 +194,8 @@ public final class GmailTools {
         email.to(),
         email.cc(),
         email.subject(),
-        key.orElse("none"));
-    if (key.isEmpty()) {
-      return sentText(gmail.send(email));
-    }
-    SendOnce.Outcome outcome =
-        sendOnce.send(key.get() + ":" + digest(email), () -> gmail.send(email));
-    if (outcome.repeated()) {
-      LOG.info("Tool {} did not send again: same e-mail, same step ({})", SEND_EMAIL, key.get());
-      return "Not sent again: this step already sent the same e-mail as message "
-          + outcome.message().id();
-    }
-    return sentText(outcome.message());
+        key);
+    return gmail.send(email);
   }
 
   private static String sentText(SentMessage sent) {
