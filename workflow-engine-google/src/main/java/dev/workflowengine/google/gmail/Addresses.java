@@ -42,7 +42,7 @@ final class Addresses {
     if (trimmed.isEmpty()) {
       throw new IllegalArgumentException(field + " must not be blank");
     }
-    requireNoControlCharacters(field, trimmed);
+    HeaderValues.requireNoControlCharacters(field, trimmed);
     int open = trimmed.lastIndexOf('<');
     if (trimmed.endsWith(">") && open >= 0) {
       String name = unquoted(trimmed.substring(0, open).strip());
@@ -50,23 +50,6 @@ final class Addresses {
       return new Mailbox(name.isEmpty() ? Optional.empty() : Optional.of(name), address);
     }
     return new Mailbox(Optional.empty(), checkedAddress(field, trimmed));
-  }
-
-  /** Refuses CR, LF and other control characters, which could start a header of their own. */
-  static String requireNoControlCharacters(String field, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x20 && c != '\t' || c == 0x7f) {
-        throw new IllegalArgumentException(
-            field
-                + " must not contain control characters such as CR or LF (found U+"
-                + String.format("%04X", (int) c)
-                + " at index "
-                + i
-                + "); they would start a new mail header");
-      }
-    }
-    return value;
   }
 
   private static String checkedAddress(String field, String address) {

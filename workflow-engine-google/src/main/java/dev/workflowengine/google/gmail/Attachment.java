@@ -42,7 +42,7 @@ public record Attachment(String filename, String mimeType, byte[] content) {
       throw new IllegalArgumentException(
           "attachment filename must be 1 to 255 characters but was '" + filename + "'");
     }
-    Addresses.requireNoControlCharacters("attachment filename", filename);
+    HeaderValues.requireNoControlCharacters("attachment filename", filename);
     if (filename.indexOf('/') >= 0 || filename.indexOf('\\') >= 0) {
       throw new IllegalArgumentException(
           "attachment filename must be a name without '/' or '\\' but was '" + filename + "'");

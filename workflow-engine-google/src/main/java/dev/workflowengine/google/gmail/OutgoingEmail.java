@@ -63,18 +63,18 @@ public record OutgoingEmail(
    * @throws IllegalStateException if there is no recipient
    */
   public OutgoingEmail {
-    to = checkedAddresses("to", to);
-    cc = checkedAddresses("cc", cc);
-    bcc = checkedAddresses("bcc", bcc);
+    to = HeaderValues.addresses("to", to);
+    cc = HeaderValues.addresses("cc", cc);
+    bcc = HeaderValues.addresses("bcc", bcc);
     from.ifPresent(address -> Addresses.require("from", address));
-    replyTo = checkedAddresses("replyTo", replyTo);
-    Addresses.requireNoControlCharacters("subject", requireNonNull(subject, "subject"));
+    replyTo = HeaderValues.addresses("replyTo", replyTo);
+    HeaderValues.requireNoControlCharacters("subject", requireNonNull(subject, "subject"));
     requireNonNull(text, "text");
     requireNonNull(html, "html");
     attachments = List.copyOf(attachments);
-    inReplyTo = inReplyTo.map(id -> messageId("inReplyTo", id));
-    references = references.stream().map(id -> messageId("references", id)).toList();
-    threadId.ifPresent(id -> threadId(id));
+    inReplyTo = inReplyTo.map(id -> HeaderValues.messageId("inReplyTo", id));
+    references = references.stream().map(id -> HeaderValues.messageId("references", id)).toList();
+    threadId.ifPresent(id -> HeaderValues.threadId(id));
     if (to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
       throw new IllegalStateException(
           "an e-mail needs at least one recipient; call to(...), cc(...) or bcc(...)");
@@ -134,37 +134,6 @@ public record OutgoingEmail(
         + ", attachments="
         + attachments.size()
         + "]";
-  }
-
-  private static List<String> checkedAddresses(String field, List<String> addresses) {
-    requireNonNull(addresses, field);
-    return addresses.stream().map(address -> Addresses.require(field, address)).toList();
-  }
-
-  private static String messageId(String field, String id) {
-    requireNonNull(id, field);
-    String trimmed = id.strip();
-    boolean bracketed = trimmed.startsWith("<") && trimmed.endsWith(">");
-    boolean bare = trimmed.indexOf('<') < 0 && trimmed.indexOf('>') < 0;
-    if (trimmed.isEmpty()
-        || !(bracketed || bare)
-        || !trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw new IllegalArgumentException(
-          field
-              + " must be a Message-ID such as <CAF123@mail.gmail.com> (ASCII, no spaces or"
-              + " control characters) but was '"
-              + id
-              + "'");
-    }
-    return bracketed ? trimmed : "<" + trimmed + ">";
-  }
-
-  private static String threadId(String threadId) {
-    requireNonNull(threadId, "threadId");
-    if (threadId.isBlank()) {
-      throw new IllegalArgumentException("threadId must not be blank");
-    }
-    return Addresses.requireNoControlCharacters("threadId", threadId);
   }
 
   /** Builds an {@link OutgoingEmail}, checking each value when set. Not thread-safe. */
@@ -264,7 +233,7 @@ public record OutgoingEmail(
      */
     public Builder subject(String subject) {
       requireNonNull(subject, "subject");
-      this.subject = Addresses.requireNoControlCharacters("subject", subject);
+      this.subject = HeaderValues.requireNoControlCharacters("subject", subject);
       return this;
     }
 
@@ -309,7 +278,7 @@ public record OutgoingEmail(
      * @throws IllegalArgumentException if it is blank or holds spaces or control characters
      */
     public Builder inReplyTo(String messageId) {
-      this.inReplyTo = messageId("inReplyTo", messageId);
+      this.inReplyTo = HeaderValues.messageId("inReplyTo", messageId);
       return this;
     }
 
@@ -322,7 +291,8 @@ public record OutgoingEmail(
      */
     public Builder references(List<String> messageIds) {
       requireNonNull(messageIds, "messageIds");
-      List<String> checked = messageIds.stream().map(id -> messageId("references", id)).toList();
+      List<String> checked =
+          messageIds.stream().map(id -> HeaderValues.messageId("references", id)).toList();
       references.clear();
       references.addAll(checked);
       return this;
@@ -337,7 +307,7 @@ public record OutgoingEmail(
      * @throws IllegalArgumentException if it is blank or holds control characters
      */
     public Builder threadId(String threadId) {
-      this.threadId = OutgoingEmail.threadId(threadId);
+      this.threadId = HeaderValues.threadId(threadId);
       return this;
     }
 
@@ -364,7 +334,7 @@ public record OutgoingEmail(
     }
 
     private static void addAddresses(String field, List<String> addresses, List<String> target) {
-      target.addAll(checkedAddresses(field, addresses));
+      target.addAll(HeaderValues.addresses(field, addresses));
     }
   }
 }

@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
@@ -24,8 +23,6 @@ import dev.workflowengine.core.Workflow;
 import dev.workflowengine.core.agent.Agent;
 import dev.workflowengine.testing.ScriptedChatModel;
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,11 +99,7 @@ class GmailAgentTest {
   }
 
   private List<LoggedRequest> requests() {
-    List<LoggedRequest> requests =
-        new ArrayList<>(
-            wireMock.getWireMock().getServeEvents().stream().map(ServeEvent::getRequest).toList());
-    Collections.reverse(requests); // WireMock lists the newest first
-    return requests;
+    return GmailTestSupport.requests(wireMock);
   }
 
   private static RunResult run(ScriptedChatModel model, GmailTools tools) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +50,15 @@ final class GmailTestSupport {
   /** A mailbox whose messages have a fixed Date and boundaries from a seeded random. */
   static GoogleGmail gmail(String baseUrl, String userId) {
     return new GoogleGmail(workspace(baseUrl), userId, new MimeWriter(CLOCK, new Random(7)));
+  }
+
+  /** The requests WireMock received, oldest first (WireMock lists the newest first). */
+  static List<LoggedRequest> requests(WireMockRuntimeInfo wireMock) {
+    List<LoggedRequest> requests =
+        new ArrayList<>(
+            wireMock.getWireMock().getServeEvents().stream().map(ServeEvent::getRequest).toList());
+    Collections.reverse(requests);
+    return requests;
   }
 
   /** Every query parameter of a request, decoded, with repeated ones in order. */

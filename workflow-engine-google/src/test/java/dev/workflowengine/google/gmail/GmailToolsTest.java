@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.workflowengine.core.AgentTool;
@@ -42,7 +41,7 @@ class GmailToolsTest {
   }
 
   private List<LoggedRequest> requests() {
-    return wireMock.getWireMock().getServeEvents().stream().map(ServeEvent::getRequest).toList();
+    return GmailTestSupport.requests(wireMock);
   }
 
   @Test
@@ -79,9 +78,9 @@ class GmailToolsTest {
     assertThat(requests())
         .extracting(GmailTestSupport::query)
         .containsExactly(
-            Map.of("q", List.of("is:starred"), "maxResults", List.of("1")),
+            Map.of("maxResults", List.of("10")),
             Map.of("maxResults", List.of("50")),
-            Map.of("maxResults", List.of("10")));
+            Map.of("q", List.of("is:starred"), "maxResults", List.of("1")));
   }
 
   @Test
@@ -128,7 +127,7 @@ class GmailToolsTest {
 
     assertThat(first).isEqualTo("Sent as message s1 in thread t1");
     assertThat(requests()).hasSize(2);
-    MimeMessage sent = parse(decodeRaw(body(requests().get(1)).get("raw").asText()));
+    MimeMessage sent = parse(decodeRaw(body(requests().get(0)).get("raw").asText()));
     assertThat(Arrays.stream(sent.getRecipients(RecipientType.TO)).map(Object::toString))
         .containsExactly("ada@example.com", "\"Babbage, Charles\" <cb@example.com>");
     assertThat(Arrays.stream(sent.getRecipients(RecipientType.CC)).map(Object::toString))

@@ -5,12 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.workflowengine.google.gmail.GmailTestSupport.ascii;
-import static dev.workflowengine.google.gmail.GmailTestSupport.base64Url;
-import static dev.workflowengine.google.gmail.GmailTestSupport.body;
-import static dev.workflowengine.google.gmail.GmailTestSupport.decodeRaw;
 import static dev.workflowengine.google.gmail.GmailTestSupport.gmail;
 import static dev.workflowengine.google.gmail.GmailTestSupport.path;
 import static dev.workflowengine.google.gmail.GmailTestSupport.query;
@@ -19,23 +14,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.workflowengine.google.GoogleApiException;
 import dev.workflowengine.google.GoogleService;
-import java.math.BigInteger;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every Gmail call: the exact request WireMock sees, and the exact record the answer becomes. */
+/**
+ * Listing and reading: the exact request WireMock sees, and the exact record the answer becomes.
+ */
 @WireMockTest
-class GoogleGmailTest {
+class GoogleGmailReadTest {
 
   private WireMockRuntimeInfo wireMock;
   private GoogleGmail gmail;
@@ -46,14 +39,8 @@ class GoogleGmailTest {
     this.gmail = gmail(wireMock.getHttpBaseUrl(), "u1");
   }
 
-  /** The requests WireMock received, oldest first. */
   private List<LoggedRequest> requests() {
-    // WireMock lists the newest first
-    List<LoggedRequest> requests =
-        new ArrayList<>(
-            wireMock.getWireMock().getServeEvents().stream().map(ServeEvent::getRequest).toList());
-    Collections.reverse(requests);
-    return requests;
+    return GmailTestSupport.requests(wireMock);
   }
 
   private LoggedRequest onlyRequest() {
@@ -243,143 +230,6 @@ class GoogleGmailTest {
     assertThat(requests())
         .extracting(GmailTestSupport::path)
         .containsExactly("/gmail/v1/users/me/messages", "/gmail/v1/users/me/messages/m2");
-  }
-
-  @Test
-  void sendPostsTheMimeMessageAsUnpaddedBase64Url() throws Exception {
-    wireMock
-        .getWireMock()
-        .register(
-            post(urlPathEqualTo("/gmail/v1/users/me/messages/send"))
-                .willReturn(
-                    okJson("{\"id\": \"s1\", \"threadId\": \"t9\", \"labelIds\": [\"SENT\"]}")));
-    String expectedMime =
-        "Date: Thu, 5 Mar 2026 09:07:02 +0000\r\n"
-            + "To: ada@example.com\r\n"
-            + "Subject: Hello\r\n"
-            + "MIME-Version: 1.0\r\n"
-            + "Content-Type: text/plain; charset=UTF-8\r\n"
-            + "Content-Transfer-Encoding: base64\r\n"
-            + "\r\n"
-            + "SGkgQWRhLA0KYnllIOKAkyBHcsO8w59l\r\n";
-    assertThat(expectedMime.length() % 3).as("the MIME length needs padding in base64").isNotZero();
-
-    SentMessage sent =
-        gmail.send(
-            OutgoingEmail.builder()
-                .to("ada@example.com")
-                .subject("Hello")
-                .text("Hi Ada,\nbye – Grüße")
-                .build());
-
-    assertThat(sent).isEqualTo(new SentMessage("s1", "t9", List.of("SENT")));
-    LoggedRequest request = onlyRequest();
-    assertThat(request.getMethod().getName()).isEqualTo("POST");
-    assertThat(path(request)).isEqualTo("/gmail/v1/users/me/messages/send");
-    assertThat(query(request)).isEmpty();
-    assertThat(body(request))
-        .isEqualTo(
-            GmailTestSupport.JSON.readTree("{\"raw\": \"" + base64Url(expectedMime) + "\"}"));
-    String raw = body(request).get("raw").asText();
-    assertThat(raw).doesNotContain("=");
-    // The client gzips request bodies; WireMock un-gzips them, so gzip stays on as in production
-    assertThat(request.getHeader("Content-Encoding")).isEqualTo("gzip");
-    assertThat(request.getHeader("Content-Type")).isEqualTo("application/json; charset=UTF-8");
-    assertThat(ascii(decodeRaw(raw))).isEqualTo(expectedMime);
-  }
-
-  @Test
-  void sendingAReplyPostsItsThreadIdAndThreadingHeaders() throws Exception {
-    wireMock
-        .getWireMock()
-        .register(
-            get(urlPathEqualTo("/gmail/v1/users/me/messages/m1"))
-                .willReturn(okJson(GmailFixtures.fullMessage())));
-    wireMock
-        .getWireMock()
-        .register(
-            post(urlPathEqualTo("/gmail/v1/users/me/messages/send"))
-                .willReturn(
-                    okJson("{\"id\": \"s2\", \"threadId\": \"t1\", \"labelIds\": [\"SENT\"]}")));
-    EmailMessage original = gmail.readMessage("m1");
-
-    gmail.send(OutgoingEmail.reply(original).text("Thanks!").build());
-
-    LoggedRequest send = requests().get(1);
-    assertThat(body(send).get("threadId").asText()).isEqualTo("t1");
-    assertThat(body(send).size()).isEqualTo(2);
-    var mime = GmailTestSupport.parse(decodeRaw(body(send).get("raw").asText()));
-    assertThat(mime.getSubject()).isEqualTo("Re: Grüße aus Zürich");
-    assertThat(mime.getHeader("To", ",")).isEqualTo("Ada Lovelace <ada@example.com>");
-    assertThat(mime.getHeader("In-Reply-To", null)).isEqualTo("<CAF-m1@mail.example.com>");
-    assertThat(mime.getHeader("References", null))
-        .isEqualTo("<CAF-m0@mail.example.com> <CAF-m1@mail.example.com>");
-  }
-
-  @Test
-  void watchPostsTheTopicAndLabelsAndMapsHistoryIdAndExpiration() throws Exception {
-    wireMock
-        .getWireMock()
-        .register(
-            post(urlPathEqualTo("/gmail/v1/users/me/watch"))
-                .willReturn(
-                    okJson(
-                        "{\"historyId\": \"18446744073709551615\", \"expiration\": \"1767225600000\"}")));
-
-    MailboxWatch watch = gmail.watch("projects/acme/topics/gmail", List.of("INBOX", "Label_7"));
-
-    assertThat(watch)
-        .isEqualTo(
-            new MailboxWatch(
-                new BigInteger("18446744073709551615"), Instant.ofEpochMilli(1767225600000L)));
-    LoggedRequest request = onlyRequest();
-    assertThat(request.getMethod().getName()).isEqualTo("POST");
-    assertThat(path(request)).isEqualTo("/gmail/v1/users/me/watch");
-    assertThat(body(request))
-        .isEqualTo(
-            GmailTestSupport.JSON.readTree(
-                """
-                {"topicName": "projects/acme/topics/gmail", "labelIds": ["INBOX", "Label_7"],
-                 "labelFilterBehavior": "include"}"""));
-  }
-
-  @Test
-  void watchWithoutLabelsSendsOnlyTheTopic() throws Exception {
-    wireMock
-        .getWireMock()
-        .register(
-            post(urlPathEqualTo("/gmail/v1/users/me/watch"))
-                .willReturn(okJson("{\"historyId\": \"5\", \"expiration\": \"1767225600000\"}")));
-
-    gmail.watch("projects/acme/topics/gmail", List.of());
-
-    assertThat(body(onlyRequest()))
-        .isEqualTo(
-            GmailTestSupport.JSON.readTree("{\"topicName\": \"projects/acme/topics/gmail\"}"));
-  }
-
-  @Test
-  void watchRefusesATopicThatIsNotAFullPubSubName() {
-    assertThatThrownBy(() -> gmail.watch("gmail", List.of()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("projects/my-project/topics/gmail");
-    assertThat(requests()).isEmpty();
-  }
-
-  @Test
-  void stopWatchPostsToStop() {
-    wireMock
-        .getWireMock()
-        .register(
-            post(urlPathEqualTo("/gmail/v1/users/me/stop"))
-                .willReturn(aResponse().withStatus(204)));
-
-    gmail.stopWatch();
-
-    LoggedRequest request = onlyRequest();
-    assertThat(request.getMethod().getName()).isEqualTo("POST");
-    assertThat(path(request)).isEqualTo("/gmail/v1/users/me/stop");
-    assertThat(query(request)).isEmpty();
   }
 
   @Test
