@@ -45,4 +45,17 @@ final class ExportFormats {
   static Optional<String> textFormat(String mimeType) {
     return exportFormats(mimeType).stream().filter(type -> type.startsWith("text/")).findFirst();
   }
+
+  /** The refusal to export a file that has bytes of its own. */
+  static IllegalArgumentException notExportable(DriveFile file) {
+    return new IllegalArgumentException(
+        "Drive file '"
+            + file.id()
+            + "' ("
+            + file.name()
+            + ") is "
+            + file.mimeType()
+            + ", not a Google Workspace file, so it cannot be exported; download it with"
+            + " GoogleDrive.download(fileId, out)");
+  }
 }

@@ -6,7 +6,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.api.client.googleapis.media.MediaHttpDownloader;
 import com.google.api.client.googleapis.media.MediaHttpUploader;
 import com.google.api.services.drive.Drive;
-import com.google.api.services.drive.model.File;
 import dev.workflowengine.google.GoogleApiException;
 import dev.workflowengine.google.GoogleCall;
 import dev.workflowengine.google.GoogleService;
@@ -15,8 +14,6 @@ import dev.workflowengine.google.NotConnectedException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One user's Google Drive: list files, read their metadata, upload, download and export. Every
@@ -42,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GoogleDrive {
 
-  private static final Logger log = LoggerFactory.getLogger(GoogleDrive.class);
-
   /** Files up to this size go up in one request unless configured otherwise: 5 MiB. */
   public static final long DEFAULT_SIMPLE_UPLOAD_LIMIT = 5L * 1024 * 1024;
 
@@ -59,15 +54,11 @@ public final class GoogleDrive {
   private final GoogleWorkspace workspace;
   private final String userId;
   private final Drive client;
-  private final long simpleUploadLimit;
-  private final int uploadChunkSize;
-  private final MediaDownloads media;
+  private final ContentTransfers transfers;
 
   private GoogleDrive(Builder builder) {
     this.workspace = builder.workspace;
     this.userId = builder.userId;
-    this.simpleUploadLimit = builder.simpleUploadLimit;
-    this.uploadChunkSize = builder.uploadChunkSize;
     this.client =
         workspace
             .configure(
@@ -76,7 +67,14 @@ public final class GoogleDrive {
                     workspace.jsonFactory(),
                     workspace.requestInitializer(userId)))
             .build();
-    this.media = new MediaDownloads(workspace, userId, client, builder.downloadChunkSize);
+    this.transfers =
+        new ContentTransfers(
+            workspace,
+            userId,
+            client,
+            builder.simpleUploadLimit,
+            builder.uploadChunkSize,
+            builder.downloadChunkSize);
   }
 
   /**
@@ -182,23 +180,7 @@ public final class GoogleDrive {
    */
   public DriveFile upload(Upload upload) {
     requireNonNull(upload, "upload");
-    return DriveMapping.toDriveFile(call(uploadCall(upload)));
-  }
-
-  /** One attempt at an upload: new content, so a retry reads the bytes or the file again. */
-  GoogleCall<File> uploadCall(Upload upload) {
-    long size = upload.size();
-    boolean simple = size <= simpleUploadLimit;
-    log.debug("uploading {} ({} bytes) {}", upload.name(), size, simple ? "at once" : "resumably");
-    return () -> {
-      Drive.Files.Create create =
-          client
-              .files()
-              .create(DriveMapping.toGoogleFile(upload), upload.newContent())
-              .setFields(FILE_FIELDS);
-      create.getMediaHttpUploader().setDirectUploadEnabled(simple).setChunkSize(uploadChunkSize);
-      return create.execute();
-    };
+    return DriveMapping.toDriveFile(call(transfers.uploadCall(upload)));
   }
 
   /**
@@ -219,7 +201,7 @@ public final class GoogleDrive {
     if (file.isGoogleWorkspaceFile()) {
       throw NotDownloadableException.of(file);
     }
-    media.download(file, -1, out);
+    transfers.download(file, -1, out);
     return file;
   }
 
@@ -241,33 +223,15 @@ public final class GoogleDrive {
     requireNonNull(out, "out");
     DriveFile file = metadata(fileId);
     if (!file.isGoogleWorkspaceFile()) {
-      throw new IllegalArgumentException(
-          "Drive file '"
-              + file.id()
-              + "' ("
-              + file.name()
-              + ") is "
-              + file.mimeType()
-              + ", not a Google Workspace file, so it cannot be exported; download it with"
-              + " GoogleDrive.download(fileId, out)");
+      throw ExportFormats.notExportable(file);
     }
-    media.export(file, mimeType, out);
+    transfers.export(file, mimeType, out);
     return file;
   }
 
-  /** The first {@code maxBytes} of a file (all of it when shorter), in one ranged request. */
-  void downloadStart(DriveFile file, long maxBytes, OutputStream out) {
-    media.download(file, maxBytes - 1, out);
-  }
-
-  /** Exports a file whose metadata was read already. */
-  void exportTo(DriveFile file, String mimeType, OutputStream out) {
-    media.export(file, mimeType, out);
-  }
-
-  /** The content requests, whose single attempts tests run. */
-  MediaDownloads media() {
-    return media;
+  /** The content requests: uploads, downloads and exports. */
+  ContentTransfers transfers() {
+    return transfers;
   }
 
   private <T> T call(GoogleCall<T> call) {

@@ -25,9 +25,9 @@ final class TextReader {
     Prefix prefix = new Prefix(maxBytes);
     if (file.isGoogleWorkspaceFile()) {
       String format = ExportFormats.textFormat(file.mimeType()).orElseThrow(() -> notText(file));
-      drive.exportTo(file, format, prefix);
+      drive.transfers().export(file, format, prefix);
     } else if (TextTypes.isText(file.mimeType())) {
-      drive.downloadStart(file, maxBytes, prefix);
+      drive.transfers().download(file, maxBytes - 1, prefix);
     } else {
       throw notText(file);
     }

@@ -118,7 +118,8 @@ class GoogleDriveDownloadTest {
                 .setName("data.bin")
                 .setMimeType("application/octet-stream")
                 .setSize((long) SIZE));
-    GoogleCall<Void> attempt = drive().media().downloadCall(file, -1, new DownloadSink(out, "f1"));
+    GoogleCall<Void> attempt =
+        drive().transfers().downloadCall(file, -1, new DownloadSink(out, "f1"));
 
     assertThatThrownBy(attempt::execute)
         .isInstanceOf(IOException.class)

@@ -168,13 +168,15 @@ class GoogleDriveUploadTest {
             .uploadChunkSize(CHUNK)
             .build();
     GoogleCall<com.google.api.services.drive.model.File> attempt =
-        drive.uploadCall(
-            Upload.builder()
-                .name("big.bin")
-                .mimeType("application/octet-stream")
-                .parentFolderId("folder-1")
-                .content(file)
-                .build());
+        drive
+            .transfers()
+            .uploadCall(
+                Upload.builder()
+                    .name("big.bin")
+                    .mimeType("application/octet-stream")
+                    .parentFolderId("folder-1")
+                    .content(file)
+                    .build());
 
     assertThatThrownBy(attempt::execute)
         .isInstanceOf(IOException.class)

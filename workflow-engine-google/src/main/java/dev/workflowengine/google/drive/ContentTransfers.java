@@ -2,6 +2,7 @@ package dev.workflowengine.google.drive;
 
 import com.google.api.client.googleapis.media.MediaHttpDownloader;
 import com.google.api.services.drive.Drive;
+import com.google.api.services.drive.model.File;
 import dev.workflowengine.google.GoogleCall;
 import dev.workflowengine.google.GoogleService;
 import dev.workflowengine.google.GoogleWorkspace;
@@ -10,24 +11,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The content requests of one user's Drive: downloads and exports, streamed through a {@link
- * DownloadSink} so that a retry by {@link GoogleWorkspace#call} never hands the caller a byte
- * twice. Thread-safe: every call builds its own request and downloader.
+ * The content requests of one user's Drive: uploads, downloads and exports. Each is a {@link
+ * GoogleCall} that {@link GoogleWorkspace#call} may run again: an upload reads its content afresh,
+ * a download or export writes through a {@link DownloadSink} so the caller never gets a byte twice.
+ * Thread-safe: every attempt builds its own request, uploader and downloader.
  */
-final class MediaDownloads {
+final class ContentTransfers {
 
-  private static final Logger log = LoggerFactory.getLogger(MediaDownloads.class);
+  private static final Logger log = LoggerFactory.getLogger(ContentTransfers.class);
 
   private final GoogleWorkspace workspace;
   private final String userId;
   private final Drive client;
-  private final int chunkSize;
+  private final long simpleUploadLimit;
+  private final int uploadChunkSize;
+  private final int downloadChunkSize;
 
-  MediaDownloads(GoogleWorkspace workspace, String userId, Drive client, int chunkSize) {
+  ContentTransfers(
+      GoogleWorkspace workspace,
+      String userId,
+      Drive client,
+      long simpleUploadLimit,
+      int uploadChunkSize,
+      int downloadChunkSize) {
     this.workspace = workspace;
     this.userId = userId;
     this.client = client;
-    this.chunkSize = chunkSize;
+    this.simpleUploadLimit = simpleUploadLimit;
+    this.uploadChunkSize = uploadChunkSize;
+    this.downloadChunkSize = downloadChunkSize;
+  }
+
+  /**
+   * One attempt at creating a file with content: in one multipart request up to the simple-upload
+   * limit, else resumably in chunks. Each attempt opens new content, so a retry reads the bytes or
+   * the file again, in a new session.
+   */
+  GoogleCall<File> uploadCall(Upload upload) {
+    long size = upload.size();
+    boolean simple = size <= simpleUploadLimit;
+    log.debug("uploading {} ({} bytes) {}", upload.name(), size, simple ? "at once" : "resumably");
+    return () -> {
+      Drive.Files.Create create =
+          client
+              .files()
+              .create(DriveMapping.toGoogleFile(upload), upload.newContent())
+              .setFields(GoogleDrive.FILE_FIELDS);
+      create.getMediaHttpUploader().setDirectUploadEnabled(simple).setChunkSize(uploadChunkSize);
+      return create.execute();
+    };
   }
 
   /**
@@ -57,7 +89,7 @@ final class MediaDownloads {
       }
       Drive.Files.Get get = client.files().get(file.id());
       MediaHttpDownloader downloader = get.getMediaHttpDownloader();
-      downloader.setChunkSize(chunkSize).setBytesDownloaded(from);
+      downloader.setChunkSize(downloadChunkSize).setBytesDownloaded(from);
       if (lastByte >= 0) {
         // One request for the range: the chunked loop would go on asking past lastByte.
         downloader.setDirectDownloadEnabled(true).setContentRange(from, lastByte);
