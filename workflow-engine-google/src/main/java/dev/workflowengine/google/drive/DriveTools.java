@@ -33,6 +33,9 @@ public final class DriveTools {
   /** Characters {@code download_file} returns at most unless configured otherwise. */
   public static final int DEFAULT_MAX_CHARACTERS = 20_000;
 
+  /** The largest bound {@code download_file} accepts. */
+  public static final int MAX_CHARACTERS = 1_000_000;
+
   static final int DEFAULT_LIST_SIZE = 20;
   static final int MAX_LIST_SIZE = 100;
 
@@ -53,13 +56,15 @@ public final class DriveTools {
    * Tools over a user's Drive with a bound of their own on the text a download returns.
    *
    * @param drive the user's Drive
-   * @param maxCharacters the most characters {@code download_file} returns, at least 1
+   * @param maxCharacters the most characters {@code download_file} returns, 1 to {@value
+   *     #MAX_CHARACTERS}
    */
   public DriveTools(GoogleDrive drive, int maxCharacters) {
     this.drive = requireNonNull(drive, "drive");
-    if (maxCharacters < 1) {
+    // A million characters is past any model's context; the bound also caps the bytes held.
+    if (maxCharacters < 1 || maxCharacters > MAX_CHARACTERS) {
       throw new IllegalArgumentException(
-          "maxCharacters must be at least 1 but was " + maxCharacters);
+          "maxCharacters must be 1 to " + MAX_CHARACTERS + " but was " + maxCharacters);
     }
     this.maxCharacters = maxCharacters;
   }

@@ -276,6 +276,15 @@ class DriveToolsTest {
     assertThat(requests()).hasSize(2);
   }
 
+  @Test
+  void theCharacterBoundMustBeOneToAMillion() {
+    assertThatThrownBy(() -> new DriveTools(drive, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxCharacters must be 1 to 1000000 but was 0");
+    assertThatThrownBy(() -> new DriveTools(drive, 1_000_001))
+        .hasMessage("maxCharacters must be 1 to 1000000 but was 1000001");
+  }
+
   private static Map<String, AgentTool> toolsOf(DriveTools driveTools) {
     return MethodTools.of(driveTools).stream()
         .collect(Collectors.toMap(AgentTool::name, Function.identity()));
