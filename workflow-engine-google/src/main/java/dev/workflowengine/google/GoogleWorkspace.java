@@ -9,6 +9,9 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.auth.http.HttpCredentialsAdapter;
+import dev.workflowengine.google.calendar.GoogleCalendar;
+import dev.workflowengine.google.drive.GoogleDrive;
+import dev.workflowengine.google.gmail.GoogleGmail;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,6 +24,9 @@ import java.util.Optional;
  * GoogleWorkspace google = GoogleWorkspace.builder()
  *     .credentials(authorization)          // a GoogleAuthorization
  *     .build();
+ * List<CalendarEvent> week = google.calendar("u1")
+ *     .listEvents(EventQuery.builder().timeMax(Instant.now().plus(Duration.ofDays(7))).build(), 50);
+ * google.gmail("u1").send(OutgoingEmail.builder().to("ada@example.com").subject("Hi").text("…").build());
  * }</pre>
  *
  * <p>Every request runs through {@link #call}: up to 4 retries of 429, 5xx, 403 with a rate-limit
@@ -42,7 +48,7 @@ public final class GoogleWorkspace {
   private final Duration readTimeout;
   private final ResilientCalls calls;
 
-  private GoogleWorkspace(Builder builder) {
+  GoogleWorkspace(GoogleWorkspaceBuilder builder) {
     this.credentials = requireNonNull(builder.credentials, "credentials");
     this.transport = builder.transport == null ? new NetHttpTransport() : builder.transport;
     this.jsonFactory = GsonFactory.getDefaultInstance();
@@ -58,8 +64,38 @@ public final class GoogleWorkspace {
    *
    * @return a new builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static GoogleWorkspaceBuilder builder() {
+    return new GoogleWorkspaceBuilder();
+  }
+
+  /**
+   * One user's Google Calendar.
+   *
+   * @param userId the user
+   * @return the calendar, which sends nothing until used
+   */
+  public GoogleCalendar calendar(String userId) {
+    return GoogleCalendar.of(this, userId);
+  }
+
+  /**
+   * One user's Google Drive.
+   *
+   * @param userId the user
+   * @return the Drive, which sends nothing until used
+   */
+  public GoogleDrive drive(String userId) {
+    return GoogleDrive.of(this, userId);
+  }
+
+  /**
+   * One user's Gmail mailbox.
+   *
+   * @param userId the user
+   * @return the mailbox, which sends nothing until used
+   */
+  public GoogleGmail gmail(String userId) {
+    return GoogleGmail.of(this, userId);
   }
 
   /**
@@ -153,193 +189,5 @@ public final class GoogleWorkspace {
    */
   public Optional<String> rootUrl() {
     return Optional.ofNullable(rootUrl);
-  }
-
-  /** Builds a {@link GoogleWorkspace}. Not thread-safe. */
-  public static final class Builder {
-    private GoogleCredentialSource credentials;
-    private HttpTransport transport;
-    private String rootUrl;
-    private String applicationName = "workflow-engine";
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(60);
-    private int maxRetries = 4;
-    private Duration retryBaseDelay = Duration.ofSeconds(1);
-    private Duration retryMaxDelay = Duration.ofSeconds(32);
-    private int rateLimitRequests = 100;
-    private Duration rateLimitPeriod = Duration.ofMinutes(1);
-    private Duration rateLimitWait = Duration.ZERO;
-    private int breakerFailureThreshold = 5;
-    private Duration breakerDelay = Duration.ofSeconds(30);
-
-    private Builder() {}
-
-    /**
-     * Where users' credentials come from; usually a {@link GoogleAuthorization}. Required.
-     *
-     * @param source the credential source
-     * @return this builder
-     */
-    public Builder credentials(GoogleCredentialSource source) {
-      this.credentials = requireNonNull(source, "source");
-      return this;
-    }
-
-    /**
-     * The HTTP transport; {@link NetHttpTransport} by default.
-     *
-     * @param httpTransport the transport
-     * @return this builder
-     */
-    public Builder transport(HttpTransport httpTransport) {
-      this.transport = requireNonNull(httpTransport, "httpTransport");
-      return this;
-    }
-
-    /**
-     * Sends every API's requests to one root URL instead of Google's (a test server, a proxy). It
-     * must end with {@code /} and have no path: upload and download paths start at its root.
-     *
-     * @param url for example {@code http://localhost:8089/}
-     * @return this builder
-     */
-    public Builder rootUrl(String url) {
-      requireNonNull(url, "url");
-      if (!url.endsWith("/")) {
-        throw new IllegalArgumentException("rootUrl must end with '/' but was " + url);
-      }
-      this.rootUrl = url;
-      return this;
-    }
-
-    /**
-     * The application name sent in the {@code User-Agent}.
-     *
-     * @param name the name
-     * @return this builder
-     */
-    public Builder applicationName(String name) {
-      this.applicationName = requireNonNull(name, "name");
-      return this;
-    }
-
-    /**
-     * How long to wait for a connection; 10 seconds by default.
-     *
-     * @param timeout the timeout
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = requireNonNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * How long to wait for data on an open connection; 60 seconds by default.
-     *
-     * @param timeout the timeout
-     * @return this builder
-     */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = requireNonNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * How many times a call is retried after its first attempt fails with 429, 5xx, 403 with a
-     * rate-limit reason ({@code rateLimitExceeded}, {@code userRateLimitExceeded}) or a network
-     * failure. Other 4xx are never retried: sent again, they fail again.
-     *
-     * @param retries from 0 (no retries) to 20; 4 by default
-     * @return this builder
-     */
-    public Builder maxRetries(int retries) {
-      this.maxRetries = ResilienceSettings.requireBetween(retries, 0, 20, "maxRetries");
-      return this;
-    }
-
-    /**
-     * The wait between attempts: exponential from {@code base}, doubling, capped at {@code max},
-     * with jitter. Google's {@code Retry-After} replaces it (never shortened); one longer than
-     * {@code max} ends the retries at once, and the {@link GoogleApiException} says how long Google
-     * asked to wait.
-     *
-     * @param base the first wait; positive, 1 second by default
-     * @param max the longest wait; at least {@code base}, 32 seconds by default
-     * @return this builder
-     */
-    public Builder retryDelay(Duration base, Duration max) {
-      ResilienceSettings.requireOrdered(base, max);
-      this.retryBaseDelay = base;
-      this.retryMaxDelay = max;
-      return this;
-    }
-
-    /**
-     * How many calls each user may make per period, across all services; a call over the limit
-     * fails with {@link dev.workflowengine.api.RateLimitedException} without sending a request.
-     * Bursty: the whole period's calls may come at once. Retries inside a call do not count.
-     *
-     * @param requests calls per period; at least 1, 100 by default
-     * @param period the period; positive, at most a day, 1 minute by default
-     * @return this builder
-     */
-    public Builder rateLimit(int requests, Duration period) {
-      ResilienceSettings.requireBetween(requests, 1, Integer.MAX_VALUE, "rateLimit requests");
-      this.rateLimitPeriod = ResilienceSettings.requireUpToADay(period, false, "period");
-      this.rateLimitRequests = requests;
-      return this;
-    }
-
-    /**
-     * How long a call over the user's rate limit waits for a permit before it is refused.
-     *
-     * @param wait zero to a day; zero (refuse at once) by default
-     * @return this builder
-     */
-    public Builder rateLimitWait(Duration wait) {
-      this.rateLimitWait = ResilienceSettings.requireUpToADay(wait, true, "rateLimitWait");
-      return this;
-    }
-
-    /**
-     * When a service's circuit breaker opens, and for how long. After {@code failureThreshold}
-     * consecutive calls to one service failed with 5xx or network failures (each after its
-     * retries), calls to it fail at once with {@link dev.workflowengine.api.UnavailableException}
-     * for {@code delay}; then one trial call goes through, and its success closes the circuit.
-     * Other services are not affected.
-     *
-     * @param failureThreshold consecutive failed calls; 1 to 1000, 5 by default
-     * @param delay how long the circuit stays open; positive, 30 seconds by default
-     * @return this builder
-     */
-    public Builder circuitBreaker(int failureThreshold, Duration delay) {
-      ResilienceSettings.requireBetween(failureThreshold, 1, 1000, "failureThreshold");
-      this.breakerDelay = ResilienceSettings.requirePositive(delay, "delay");
-      this.breakerFailureThreshold = failureThreshold;
-      return this;
-    }
-
-    /**
-     * Builds the workspace.
-     *
-     * @return the workspace
-     * @throws NullPointerException if no credential source was set
-     */
-    public GoogleWorkspace build() {
-      return new GoogleWorkspace(this);
-    }
-
-    private ResilienceSettings resilienceSettings() {
-      return new ResilienceSettings(
-          maxRetries,
-          retryBaseDelay,
-          retryMaxDelay,
-          rateLimitRequests,
-          rateLimitPeriod,
-          rateLimitWait,
-          breakerFailureThreshold,
-          breakerDelay);
-    }
   }
 }

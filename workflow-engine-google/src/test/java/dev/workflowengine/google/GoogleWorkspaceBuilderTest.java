@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The resilience settings are checked when set, with messages naming the setting. */
 class GoogleWorkspaceBuilderTest {
 
-  private final GoogleWorkspace.Builder builder = GoogleWorkspace.builder();
+  private final GoogleWorkspaceBuilder builder = GoogleWorkspace.builder();
 
   @Test
   void retriesMustBeFromZeroToTwenty() {

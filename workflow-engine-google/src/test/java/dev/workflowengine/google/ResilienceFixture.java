@@ -34,14 +34,14 @@ final class ResilienceFixture {
   private ResilienceFixture() {}
 
   /** A workspace whose users all have a valid access token, retrying within milliseconds. */
-  static GoogleWorkspace.Builder workspace(WireMockExtension wm) {
+  static GoogleWorkspaceBuilder workspace(WireMockExtension wm) {
     GoogleCredentials token =
         GoogleCredentials.create(
             new AccessToken("test-access-token", Date.from(Instant.now().plusSeconds(3600))));
     return workspace(wm, userId -> token);
   }
 
-  static GoogleWorkspace.Builder workspace(WireMockExtension wm, GoogleCredentialSource source) {
+  static GoogleWorkspaceBuilder workspace(WireMockExtension wm, GoogleCredentialSource source) {
     return GoogleWorkspace.builder()
         .credentials(source)
         .rootUrl(wm.baseUrl() + "/")

@@ -217,15 +217,7 @@ public final class CalendarTools {
   }
 
   private static String runUser() {
-    return NodeContext.current()
-        .flatMap(NodeContext::userId)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "the Google Calendar tools act for the user a workflow run acts for, but this"
-                        + " call is outside a run or the run was started without a user; start it"
-                        + " with one (StartRequest.user(id) or RunOptions.Builder.userId(id)) or"
-                        + " give the agent new CalendarTools(GoogleCalendar.of(workspace, userId))"));
+    return NodeContext.requireUserId("the Google Calendar tools");
   }
 
   @Override

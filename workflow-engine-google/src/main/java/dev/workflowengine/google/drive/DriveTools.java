@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import dev.workflowengine.core.NodeContext;
+import dev.workflowengine.google.GoogleWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Google Drive tools for agents, bound to one user's {@link GoogleDrive}: {@code
@@ -39,7 +42,7 @@ public final class DriveTools {
   static final int DEFAULT_LIST_SIZE = 20;
   static final int MAX_LIST_SIZE = 100;
 
-  private final GoogleDrive drive;
+  private final Supplier<GoogleDrive> drive;
   private final int maxCharacters;
 
   /**
@@ -60,13 +63,36 @@ public final class DriveTools {
    *     #MAX_CHARACTERS}
    */
   public DriveTools(GoogleDrive drive, int maxCharacters) {
-    this.drive = requireNonNull(drive, "drive");
+    this(constant(requireNonNull(drive, "drive")), maxCharacters);
+  }
+
+  private DriveTools(Supplier<GoogleDrive> drive, int maxCharacters) {
+    this.drive = drive;
     // A million characters is past any model's context; the bound also caps the bytes held.
     if (maxCharacters < 1 || maxCharacters > MAX_CHARACTERS) {
       throw new IllegalArgumentException(
           "maxCharacters must be 1 to " + MAX_CHARACTERS + " but was " + maxCharacters);
     }
     this.maxCharacters = maxCharacters;
+  }
+
+  /**
+   * Tools acting on the Drive of the user each workflow run acts for ({@link
+   * NodeContext#userId()}), so one instance can sit in an application's catalog. Called outside a
+   * run, or in a run started without a user, a tool fails saying so.
+   *
+   * @param workspace the workspace to reach Google through
+   * @return the tools, reading at most {@value #DEFAULT_MAX_CHARACTERS} characters of a file
+   */
+  public static DriveTools forRunUser(GoogleWorkspace workspace) {
+    requireNonNull(workspace, "workspace");
+    return new DriveTools(
+        () -> workspace.drive(NodeContext.requireUserId("the Google Drive tools")),
+        DEFAULT_MAX_CHARACTERS);
+  }
+
+  private static Supplier<GoogleDrive> constant(GoogleDrive drive) {
+    return () -> drive;
   }
 
   /**
@@ -112,7 +138,9 @@ public final class DriveTools {
     present(folderId).ifPresent(query::folderId);
     present(nameContains).ifPresent(query::nameContains);
     present(mimeType).ifPresent(query::mimeTypes);
-    return drive.listAllFiles(query.build(), limit).stream().map(DriveTools::describe).toList();
+    return drive.get().listAllFiles(query.build(), limit).stream()
+        .map(DriveTools::describe)
+        .toList();
   }
 
   /**
@@ -156,7 +184,7 @@ public final class DriveTools {
             .mimeType(type)
             .content(requireNonNull(content, "content").getBytes(StandardCharsets.UTF_8));
     present(folderId).ifPresent(upload::parentFolderId);
-    DriveFile created = drive.upload(upload.build());
+    DriveFile created = drive.get().upload(upload.build());
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("id", created.id());
     result.put("name", created.name());
@@ -181,8 +209,9 @@ public final class DriveTools {
   public String downloadFile(
       @P(name = "file_id", value = "The id of the file, as google.drive.list_files returns it")
           String fileId) {
-    DriveFile file = drive.metadata(requireText(fileId, "file_id"));
-    return new TextReader(drive, maxCharacters).read(file);
+    GoogleDrive userDrive = drive.get();
+    DriveFile file = userDrive.metadata(requireText(fileId, "file_id"));
+    return new TextReader(userDrive, maxCharacters).read(file);
   }
 
   private static Map<String, Object> describe(DriveFile file) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.workflowengine.core.NodeContext;
+import dev.workflowengine.google.GoogleWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,7 @@ public final class GmailTools {
 
   private static final Logger LOG = LoggerFactory.getLogger(GmailTools.class);
 
-  private final GoogleGmail gmail;
+  private final Supplier<GoogleGmail> gmail;
   private final SendOnce sendOnce = new SendOnce(1_000);
 
   /**
@@ -65,7 +67,25 @@ public final class GmailTools {
    * @param gmail the mailbox
    */
   public GmailTools(GoogleGmail gmail) {
-    this.gmail = requireNonNull(gmail, "gmail");
+    requireNonNull(gmail, "gmail");
+    this.gmail = () -> gmail;
+  }
+
+  private GmailTools(Supplier<GoogleGmail> gmail) {
+    this.gmail = gmail;
+  }
+
+  /**
+   * Tools acting on the mailbox of the user each workflow run acts for ({@link
+   * NodeContext#userId()}), so one instance can sit in an application's catalog. Called outside a
+   * run, or in a run started without a user, a tool fails saying so.
+   *
+   * @param workspace the workspace to reach Google through
+   * @return the tools
+   */
+  public static GmailTools forRunUser(GoogleWorkspace workspace) {
+    requireNonNull(workspace, "workspace");
+    return new GmailTools(() -> workspace.gmail(NodeContext.requireUserId("the Gmail tools")));
   }
 
   /**
@@ -99,9 +119,10 @@ public final class GmailTools {
     if (query != null && !query.isBlank()) {
       search.query(query.strip());
     }
+    GoogleGmail mailbox = gmail.get();
     List<Map<String, Object>> listed = new ArrayList<>();
-    for (MessageSummary summary : gmail.listMessages(search.build()).messages()) {
-      EmailMessage message = gmail.readHeaders(summary.id());
+    for (MessageSummary summary : mailbox.listMessages(search.build()).messages()) {
+      EmailMessage message = mailbox.readHeaders(summary.id());
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("id", message.id());
       entry.put("from", message.from());
@@ -126,7 +147,7 @@ public final class GmailTools {
               + " sender, recipients, subject, date, labels and body as plain text.")
   public Map<String, Object> readMessage(
       @P(name = "id", value = "The message id, as list_messages returned it") String id) {
-    EmailMessage message = gmail.readMessage(id);
+    EmailMessage message = gmail.get().readMessage(id);
     String body = message.bodyText();
     Map<String, Object> read = new LinkedHashMap<>();
     read.put("id", message.id());
@@ -187,15 +208,16 @@ public final class GmailTools {
   }
 
   private SentMessage sendLogged(OutgoingEmail email, String key) {
+    GoogleGmail mailbox = gmail.get();
     LOG.info(
         "Tool {} sending e-mail for user {} to {}, cc {}, subject '{}' (idempotency key {})",
         SEND_EMAIL,
-        gmail.userId(),
+        mailbox.userId(),
         email.to(),
         email.cc(),
         email.subject(),
         key);
-    return gmail.send(email);
+    return mailbox.send(email);
   }
 
   private static String sentText(SentMessage sent) {
@@ -217,6 +239,6 @@ public final class GmailTools {
 
   @Override
   public String toString() {
-    return "GmailTools[" + gmail.userId() + "]";
+    return "GmailTools[" + LIST_MESSAGES + ", " + READ_MESSAGE + ", " + SEND_EMAIL + "]";
   }
 }
