@@ -3,6 +3,8 @@ package dev.workflowengine.google.push;
 import static dev.workflowengine.google.push.Args.requireText;
 import static java.util.Objects.requireNonNull;
 
+import dev.workflowengine.google.calendar.CalendarWatch;
+import dev.workflowengine.google.calendar.GoogleCalendar;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,10 +14,8 @@ import java.util.Optional;
  * CalendarChannels} right after the watch succeeds.
  *
  * <pre>{@code
- * channels.register(
- *     CalendarChannel.of("u1", watch.channelId(), watch.token(), "primary")
- *         .withResourceId(watch.resourceId())
- *         .withExpiration(watch.expiration()));
+ * CalendarWatch watch = google.calendar("u1").watch("primary", webhook, channelId, token);
+ * channels.register(CalendarChannel.of("u1", watch));
  * }</pre>
  *
  * <p>{@link #toString()} never shows the token. Immutable and thread-safe.
@@ -61,6 +61,25 @@ public record CalendarChannel(
       String userId, String channelId, String token, String calendarId) {
     return new CalendarChannel(
         userId, channelId, token, calendarId, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The channel a {@link GoogleCalendar#watch} call just opened, with its resource id and
+   * expiration.
+   *
+   * @param userId the owner of the calendar, the user the watch was made for
+   * @param watch what the watch answered
+   * @return the channel
+   */
+  public static CalendarChannel of(String userId, CalendarWatch watch) {
+    requireNonNull(watch, "watch");
+    return new CalendarChannel(
+        userId,
+        watch.channelId(),
+        watch.token(),
+        watch.calendarId(),
+        Optional.of(watch.resourceId()),
+        watch.expiration());
   }
 
   /**
