@@ -6,6 +6,7 @@ import dev.workflowengine.core.memory.InMemoryCredentialStore;
 import dev.workflowengine.google.AuthorizationStatus;
 import dev.workflowengine.google.GoogleAuthorization;
 import dev.workflowengine.google.GoogleWorkspace;
+import dev.workflowengine.google.GoogleWorkspaceBuilder;
 import dev.workflowengine.google.calendar.GoogleCalendar;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -171,7 +172,7 @@ public final class CalendarAssistantSample {
       CalendarAssistantSettings settings,
       GoogleAuthorization authorization,
       List<String> attendees) {
-    GoogleWorkspace.Builder google = GoogleWorkspace.builder().credentials(authorization);
+    GoogleWorkspaceBuilder google = GoogleWorkspace.builder().credentials(authorization);
     settings.endpoints().apiRootUrl().ifPresent(google::rootUrl);
     GoogleCalendar calendar = GoogleCalendar.of(google.build(), USER, settings.clock());
     MeetingProposer.propose(out, models, calendar, settings.clock(), attendees);
