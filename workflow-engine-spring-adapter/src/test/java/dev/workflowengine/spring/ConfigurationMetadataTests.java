@@ -68,6 +68,15 @@ class ConfigurationMetadataTests {
         "workflow-engine.ollama.chat-profile | default",
         "workflow-engine.ollama.embedding-profile | embedding",
         "workflow-engine.ollama.profiles | -",
+        "workflow-engine.web.enabled | false",
+        "workflow-engine.web.base-path | /api/v1",
+        "workflow-engine.web.dev-user-header | -",
+        "workflow-engine.web.rate-limit.requests | 120",
+        "workflow-engine.web.rate-limit.period | 1m",
+        "workflow-engine.web.heartbeat-interval | 15s",
+        "workflow-engine.web.stream-timeout | 30m",
+        "workflow-engine.web.max-prompt-length | 4000",
+        "workflow-engine.web.cors-allowed-origins | -",
       })
   void listsThePropertyWithADescriptionAndItsDefault(String name, String defaultValue) {
     JsonNode property = properties.get(name);
@@ -83,6 +92,6 @@ class ConfigurationMetadataTests {
 
   @Test
   void listsNoPropertyThatNoTestNames() {
-    assertThat(properties).hasSize(30);
+    assertThat(properties).hasSize(39);
   }
 }
