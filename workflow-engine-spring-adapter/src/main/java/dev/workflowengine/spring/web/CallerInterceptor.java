@@ -1,0 +1,74 @@
+package dev.workflowengine.spring.web;
+
+import dev.workflowengine.api.RateLimitedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Runs before every endpoint: names the caller, or refuses the request with 401, and counts it
+ * against the caller's rate limit, or refuses it with 429. Its exceptions go through {@link
+ * WebErrors} like the controllers' own.
+ */
+final class CallerInterceptor implements HandlerInterceptor {
+
+  /** The request attribute the controllers read the caller's user id from. */
+  static final String USER = "dev.workflowengine.spring.web.user";
+
+  private static final Set<Class<?>> ENDPOINTS =
+      Set.of(
+          DefinitionsController.class,
+          ExecutionsController.class,
+          GenerationController.class,
+          EventsController.class);
+
+  private final UserResolver users;
+  private final UserRateLimiter limiter;
+  private final WebProperties.RateLimit limit;
+
+  CallerInterceptor(UserResolver users, UserRateLimiter limiter, WebProperties.RateLimit limit) {
+    this.users = users;
+    this.limiter = limiter;
+    this.limit = limit;
+  }
+
+  @Override
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
+    if (!ownEndpoint(handler)) {
+      // The application's own controllers may share the base path; they keep their own rules.
+      return true;
+    }
+    String user =
+        users
+            .userId(request)
+            .orElseThrow(
+                () ->
+                    new UnauthenticatedException(
+                        "the request is not authenticated; sign in, or in development set "
+                            + WebProperties.PREFIX
+                            + ".dev-user-header and send that header"));
+    Optional<Duration> wait = limiter.acquire(user);
+    if (wait.isPresent()) {
+      throw new RateLimitedException(
+          "user '"
+              + user
+              + "' made more than "
+              + limit.requests()
+              + " requests in "
+              + limit.period()
+              + "; retry after the Retry-After delay",
+          wait.get());
+    }
+    request.setAttribute(USER, user);
+    return true;
+  }
+
+  private static boolean ownEndpoint(Object handler) {
+    return handler instanceof HandlerMethod method && ENDPOINTS.contains(method.getBeanType());
+  }
+}

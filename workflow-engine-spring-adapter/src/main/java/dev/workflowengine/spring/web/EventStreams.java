@@ -1,0 +1,151 @@
+package dev.workflowengine.spring.web;
+
+import dev.workflowengine.api.event.WorkflowEvent;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Pipes an execution's events into SSE emitters: the event's wire name as the SSE event name, its
+ * sequence as the id (so a browser's reconnect sends it back as Last-Event-ID), its JSON as the
+ * data, and a comment line every heartbeat interval. One scheduler thread beats for every stream.
+ */
+final class EventStreams implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+
+  private final Duration heartbeat;
+  private final Duration timeout;
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "workflow-engine-sse-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  EventStreams(Duration heartbeat, Duration timeout) {
+    this.heartbeat = heartbeat;
+    this.timeout = timeout;
+  }
+
+  /**
+   * An emitter that receives the publisher's events until the execution ends or the client goes.
+   */
+  SseEmitter open(String executionId, Flow.Publisher<WorkflowEvent> events) {
+    SseEmitter emitter = new SseEmitter(timeout.toMillis());
+    Pipe pipe = new Pipe(emitter, executionId);
+    emitter.onCompletion(pipe::stop);
+    emitter.onTimeout(pipe::finish);
+    emitter.onError(error -> pipe.stop());
+    // Scheduled before anything can stop the pipe, so that stopping always cancels it.
+    pipe.beat =
+        scheduler.scheduleAtFixedRate(
+            () -> pipe.send(SseEmitter.event().comment("heartbeat")),
+            heartbeat.toMillis(),
+            heartbeat.toMillis(),
+            TimeUnit.MILLISECONDS);
+    pipe.send(SseEmitter.event().comment("events of execution " + executionId));
+    events.subscribe(pipe);
+    return emitter;
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+
+  /** One stream: requests one event at a time, so a slow client slows only its own delivery. */
+  private static final class Pipe implements Flow.Subscriber<WorkflowEvent> {
+    private final SseEmitter emitter;
+    private final String executionId;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile Flow.Subscription subscription;
+    private volatile ScheduledFuture<?> beat;
+
+    Pipe(SseEmitter emitter, String executionId) {
+      this.emitter = emitter;
+      this.executionId = executionId;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      if (stopped.get()) {
+        subscription.cancel();
+      } else {
+        subscription.request(1);
+      }
+    }
+
+    @Override
+    public void onNext(WorkflowEvent event) {
+      boolean sent =
+          send(
+              SseEmitter.event()
+                  .id(Long.toString(event.sequence()))
+                  .name(event.type())
+                  .data(WireJson.write(event), MediaType.APPLICATION_JSON));
+      if (event.isTerminal()) {
+        finish();
+      } else if (sent) {
+        subscription.request(1);
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      // An overflow or a transport failure: the client reconnects with Last-Event-ID.
+      log.debug("Event stream of execution {} ended: {}", executionId, error.toString());
+      finish();
+    }
+
+    @Override
+    public void onComplete() {
+      finish();
+    }
+
+    boolean send(SseEmitter.SseEventBuilder event) {
+      if (stopped.get()) {
+        return false;
+      }
+      try {
+        emitter.send(event);
+        return true;
+      } catch (IOException | IllegalStateException e) {
+        // The client went away or the emitter already completed: nothing left to write to.
+        stop();
+        return false;
+      }
+    }
+
+    void finish() {
+      if (!stopped.get()) {
+        stop();
+        emitter.complete();
+      }
+    }
+
+    void stop() {
+      if (stopped.compareAndSet(false, true)) {
+        Flow.Subscription events = subscription;
+        if (events != null) {
+          events.cancel();
+        }
+        ScheduledFuture<?> heartbeats = beat;
+        if (heartbeats != null) {
+          heartbeats.cancel(false);
+        }
+      }
+    }
+  }
+}
