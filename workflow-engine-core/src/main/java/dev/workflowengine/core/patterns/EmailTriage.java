@@ -20,7 +20,7 @@ import dev.workflowengine.core.agent.Agent;
  * <pre>{@code
  * Workflow triage = EmailTriage.builder()
  *     .model(ollama.chatModel("default"))
- *     .sendTool(gmailTools)                 // one @Tool method taking to, subject, body
+ *     .sendTool(gmailTools.sendEmailTool()) // any tool taking to, subject, body
  *     .build();
  * RunResult waiting = triage.invoke(Map.of("email",
  *     Map.of("from", "ada@example.com", "subject", "Broken order", "body", "…")));

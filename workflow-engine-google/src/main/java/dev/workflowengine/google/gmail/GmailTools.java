@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import dev.workflowengine.core.AgentTool;
 import dev.workflowengine.core.NodeContext;
+import dev.workflowengine.core.agent.MethodTools;
 import dev.workflowengine.google.GoogleWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -86,6 +88,19 @@ public final class GmailTools {
   public static GmailTools forRunUser(GoogleWorkspace workspace) {
     requireNonNull(workspace, "workspace");
     return new GmailTools(() -> workspace.gmail(NodeContext.requireUserId("the Gmail tools")));
+  }
+
+  /**
+   * The {@value #SEND_EMAIL} tool alone, for code that takes exactly one send tool, such as {@code
+   * EmailTriage.Builder.sendTool}.
+   *
+   * @return the tool
+   */
+  public AgentTool sendEmailTool() {
+    return MethodTools.of(this).stream()
+        .filter(tool -> tool.name().equals(SEND_EMAIL))
+        .findFirst()
+        .orElseThrow();
   }
 
   /**

@@ -18,6 +18,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.workflowengine.core.AgentTool;
 import dev.workflowengine.core.agent.MethodTools;
+import dev.workflowengine.core.patterns.EmailTriage;
+import dev.workflowengine.testing.ScriptedChatModel;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
@@ -132,6 +134,25 @@ class GmailToolsTest {
         .containsExactly("ada@example.com", "\"Babbage, Charles\" <cb@example.com>");
     assertThat(Arrays.stream(sent.getRecipients(RecipientType.CC)).map(Object::toString))
         .containsExactly("carol@example.com");
+  }
+
+  @Test
+  void theSendToolAloneIsWhatEmailTriageTakesAndSendsThroughGmail() throws Exception {
+    wireMock
+        .getWireMock()
+        .register(
+            post(urlPathEqualTo("/gmail/v1/users/me/messages/send"))
+                .willReturn(okJson("{\"id\": \"s2\", \"threadId\": \"t2\"}")));
+    AgentTool send = tools.sendEmailTool();
+
+    EmailTriage.builder().model(ScriptedChatModel.of("unused")).sendTool(send).build();
+    Object result =
+        send.execute(Map.of("to", "ada@example.com", "subject", "Re: refund", "body", "Done."));
+
+    assertThat(send.name()).isEqualTo(GmailTools.SEND_EMAIL);
+    assertThat(result).isEqualTo("Sent as message s2 in thread t2");
+    assertThat(parse(decodeRaw(body(requests().get(0)).get("raw").asText())).getSubject())
+        .isEqualTo("Re: refund");
   }
 
   @Test
