@@ -53,7 +53,7 @@ public final class CrashRecoverySample {
     Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     CountDownLatch allAtStep3 = new CountDownLatch(EXECUTIONS);
 
-    out.println("\n== 10. Crash and recovery: two engines sharing their stores");
+    out.println("\n== 11. Crash and recovery: two engines sharing their stores");
     WorkflowEngine engineA =
         engine(executions, checkpoints, queue, events, pipeline(runs, allAtStep3, true));
     List<String> ids = new ArrayList<>();

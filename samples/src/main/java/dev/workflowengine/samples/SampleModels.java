@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Decides which models the samples run on and says so. A real Ollama is used when one answers at
@@ -146,6 +147,14 @@ final class SampleModels implements AutoCloseable {
                             scriptedAnswer.apply(
                                 ScriptedChatModel.lastUserText(request).orElse("")))
                     .build());
+  }
+
+  /**
+   * The Ollama model of the default profile, or this scripted one: for scripts that call tools,
+   * which an answer computed from the prompt alone cannot.
+   */
+  ChatModel chat(Supplier<? extends ChatModel> scripted) {
+    return ollama.<ChatModel>map(client -> client.chatModel(PROFILE)).orElseGet(scripted);
   }
 
   /** The streaming Ollama model of the default profile, or one streaming this scripted answer. */

@@ -1,6 +1,7 @@
 package dev.workflowengine.samples;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * Runs every sample in turn. Its first line says whether the models are real or scripted.
@@ -31,8 +32,11 @@ public final class Tour {
       ExpertGroupSample.run(out, models, ExpertGroupSample.TOPIC);
       DocumentAnalysisSample.run(out, models, DocumentAnalysisSample.bundledReport());
       EmailTriageSample.run(out, models, EmailTriageSample.automaticApproval(out));
+      // Explains which variables to set, unless GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are.
+      CalendarAssistantSample.run(
+          out, models, CalendarAssistantSettings.fromEnvironment(System.getenv()), List.of());
     }
     CrashRecoverySample.run(out);
-    out.println("\nTour finished: 10 samples ran.");
+    out.println("\nTour finished: 11 samples ran.");
   }
 }

@@ -167,6 +167,28 @@ public final class NodeContext implements TokenSink {
   }
 
   /**
+   * The user the node running on this thread acts for, for code that must act as some user (tools
+   * on a user's own calendar or mailbox) and has no other way to know which.
+   *
+   * @param who what needs the user, for the message, such as {@code "the Google Calendar tools"}
+   * @return the user id
+   * @throws IllegalStateException outside a node, or in a run started without a user
+   */
+  public static String requireUserId(String who) {
+    requireNonNull(who, "who");
+    return current()
+        .flatMap(NodeContext::userId)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    who
+                        + " act for the user a workflow run acts for, but this call is outside a"
+                        + " run or the run was started without a user; start it with one"
+                        + " (StartRequest.user(id) or RunOptions.Builder.userId(id)) or bind them to"
+                        + " a user"));
+  }
+
+  /**
    * {@code runId:nodeId:attempt}: the same for a repeat of this very attempt, different for a retry
    * or another run.
    *

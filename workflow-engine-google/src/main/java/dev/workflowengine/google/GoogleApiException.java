@@ -9,7 +9,11 @@ import java.util.Optional;
 /**
  * A Google API answered with an error, after any retries: {@link #status()} is the HTTP status,
  * {@link #reason()} the first {@code errors[].reason} of Google's JSON error (such as {@code
- * notFound}, {@code insufficientPermissions} or {@code rateLimitExceeded}).
+ * notFound}, {@code insufficientPermissions} or {@code rateLimitExceeded}). The message names the
+ * service, the user, Google's own message and what to do. Also thrown when Google's token endpoint
+ * refuses to refresh a user's access token for a reason other than a dead grant (then {@link
+ * #status()} is the token endpoint's and {@link #reason()} the OAuth error, such as {@code
+ * invalid_client}, when the answer carried one).
  *
  * <pre>{@code
  * try {

@@ -3,7 +3,7 @@ package dev.workflowengine.google;
 import com.google.auth.Credentials;
 
 /**
- * Where a {@link GoogleWorkspace} gets a user's credentials. {@code GoogleAuthorization} is the one
+ * Where a {@link GoogleWorkspace} gets a user's credentials. {@link GoogleAuthorization} is the one
  * applications use; tests and service accounts can supply their own.
  */
 @FunctionalInterface

@@ -9,7 +9,9 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.auth.http.HttpCredentialsAdapter;
-import java.io.IOException;
+import dev.workflowengine.google.calendar.GoogleCalendar;
+import dev.workflowengine.google.drive.GoogleDrive;
+import dev.workflowengine.google.gmail.GoogleGmail;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,7 +24,16 @@ import java.util.Optional;
  * GoogleWorkspace google = GoogleWorkspace.builder()
  *     .credentials(authorization)          // a GoogleAuthorization
  *     .build();
+ * List<CalendarEvent> week = google.calendar("u1")
+ *     .listEvents(EventQuery.builder().timeMax(Instant.now().plus(Duration.ofDays(7))).build(), 50);
+ * google.gmail("u1").send(OutgoingEmail.builder().to("ada@example.com").subject("Hi").text("…").build());
  * }</pre>
+ *
+ * <p>Every request runs through {@link #call}: up to 4 retries of 429, 5xx, 403 with a rate-limit
+ * reason and network failures, with exponential backoff and jitter or the wait Google's {@code
+ * Retry-After} asks for; a limit of 100 calls a minute per user; and per service a circuit breaker
+ * that refuses calls for 30 s after 5 consecutive calls failed with server errors or network
+ * failures. The builder changes each of these.
  *
  * <p>Thread-safe; build one per application and share it.
  */
@@ -35,8 +46,9 @@ public final class GoogleWorkspace {
   private final String applicationName;
   private final Duration connectTimeout;
   private final Duration readTimeout;
+  private final ResilientCalls calls;
 
-  private GoogleWorkspace(Builder builder) {
+  GoogleWorkspace(GoogleWorkspaceBuilder builder) {
     this.credentials = requireNonNull(builder.credentials, "credentials");
     this.transport = builder.transport == null ? new NetHttpTransport() : builder.transport;
     this.jsonFactory = GsonFactory.getDefaultInstance();
@@ -44,6 +56,7 @@ public final class GoogleWorkspace {
     this.applicationName = builder.applicationName;
     this.connectTimeout = builder.connectTimeout;
     this.readTimeout = builder.readTimeout;
+    this.calls = new ResilientCalls(builder.resilienceSettings());
   }
 
   /**
@@ -51,29 +64,68 @@ public final class GoogleWorkspace {
    *
    * @return a new builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static GoogleWorkspaceBuilder builder() {
+    return new GoogleWorkspaceBuilder();
   }
 
   /**
-   * Runs one request to a Google API for a user.
+   * One user's Google Calendar.
+   *
+   * @param userId the user
+   * @return the calendar, which sends nothing until used
+   */
+  public GoogleCalendar calendar(String userId) {
+    return GoogleCalendar.of(this, userId);
+  }
+
+  /**
+   * One user's Google Drive.
+   *
+   * @param userId the user
+   * @return the Drive, which sends nothing until used
+   */
+  public GoogleDrive drive(String userId) {
+    return GoogleDrive.of(this, userId);
+  }
+
+  /**
+   * One user's Gmail mailbox.
+   *
+   * @param userId the user
+   * @return the mailbox, which sends nothing until used
+   */
+  public GoogleGmail gmail(String userId) {
+    return GoogleGmail.of(this, userId);
+  }
+
+  /**
+   * Runs one request to a Google API for a user, within the user's rate limit and the service's
+   * circuit breaker, retrying what is worth retrying.
+   *
+   * <pre>{@code
+   * CalendarList calendars = google.call(GoogleService.CALENDAR, userId,
+   *     () -> calendar.calendarList().list().execute());
+   * }</pre>
    *
    * @param service the API, whose circuit breaker guards the call
    * @param userId the user the request acts for
    * @param call the request, which may run more than once
    * @param <T> what it returns
    * @return the answer
-   * @throws GoogleApiException if Google answered with an error
-   * @throws NotConnectedException if the user has not authorised access
+   * @throws GoogleApiException if Google answered with an error: at once for most 4xx, after the
+   *     retries for 429, 5xx and 403 with a rate-limit reason
+   * @throws NotConnectedException if the user has not authorised access; never retried
+   * @throws ReauthorizationRequiredException if Google no longer honours the user's grant
+   * @throws dev.workflowengine.api.RateLimitedException if the user is over their rate limit; no
+   *     request was sent
+   * @throws dev.workflowengine.api.UnavailableException if the network failed on every attempt, or
+   *     the service's circuit breaker is open (no request was sent)
    */
   public <T> T call(GoogleService service, String userId, GoogleCall<T> call) {
     requireNonNull(service, "service");
     requireNonNull(userId, "userId");
-    try {
-      return call.execute();
-    } catch (IOException e) {
-      throw new GoogleApiException(service, -1, null, null, e.getMessage(), e);
-    }
+    requireNonNull(call, "call");
+    return calls.run(service, userId, call);
   }
 
   /**
@@ -104,6 +156,9 @@ public final class GoogleWorkspace {
     requireNonNull(userId, "userId");
     return request -> {
       new HttpCredentialsAdapter(credentials.credentials(userId)).initialize(request);
+      // The adapter answers a 401 by refreshing the token and resending, up to the request's
+      // retry count (10 by default): once is enough. Every other retry is call()'s, by policy.
+      request.setNumberOfRetries(1);
       request.setConnectTimeout((int) connectTimeout.toMillis());
       request.setReadTimeout((int) readTimeout.toMillis());
     };
@@ -134,98 +189,5 @@ public final class GoogleWorkspace {
    */
   public Optional<String> rootUrl() {
     return Optional.ofNullable(rootUrl);
-  }
-
-  /** Builds a {@link GoogleWorkspace}. Not thread-safe. */
-  public static final class Builder {
-    private GoogleCredentialSource credentials;
-    private HttpTransport transport;
-    private String rootUrl;
-    private String applicationName = "workflow-engine";
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(60);
-
-    private Builder() {}
-
-    /**
-     * Where users' credentials come from; usually a {@code GoogleAuthorization}. Required.
-     *
-     * @param source the credential source
-     * @return this builder
-     */
-    public Builder credentials(GoogleCredentialSource source) {
-      this.credentials = requireNonNull(source, "source");
-      return this;
-    }
-
-    /**
-     * The HTTP transport; {@link NetHttpTransport} by default.
-     *
-     * @param httpTransport the transport
-     * @return this builder
-     */
-    public Builder transport(HttpTransport httpTransport) {
-      this.transport = requireNonNull(httpTransport, "httpTransport");
-      return this;
-    }
-
-    /**
-     * Sends every API's requests to one root URL instead of Google's (a test server, a proxy). It
-     * must end with {@code /} and have no path: upload and download paths start at its root.
-     *
-     * @param url for example {@code http://localhost:8089/}
-     * @return this builder
-     */
-    public Builder rootUrl(String url) {
-      requireNonNull(url, "url");
-      if (!url.endsWith("/")) {
-        throw new IllegalArgumentException("rootUrl must end with '/' but was " + url);
-      }
-      this.rootUrl = url;
-      return this;
-    }
-
-    /**
-     * The application name sent in the {@code User-Agent}.
-     *
-     * @param name the name
-     * @return this builder
-     */
-    public Builder applicationName(String name) {
-      this.applicationName = requireNonNull(name, "name");
-      return this;
-    }
-
-    /**
-     * How long to wait for a connection; 10 seconds by default.
-     *
-     * @param timeout the timeout
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = requireNonNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * How long to wait for data on an open connection; 60 seconds by default.
-     *
-     * @param timeout the timeout
-     * @return this builder
-     */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = requireNonNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Builds the workspace.
-     *
-     * @return the workspace
-     * @throws NullPointerException if no credential source was set
-     */
-    public GoogleWorkspace build() {
-      return new GoogleWorkspace(this);
-    }
   }
 }

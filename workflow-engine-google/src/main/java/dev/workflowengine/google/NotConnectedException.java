@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.workflowengine.api.WorkflowException;
 
 /**
- * The user has no Google account connected: they never went through {@code
- * GoogleAuthorization.authorizationUrl(userId)}, or disconnected. Send them through authorization,
+ * The user has no Google account connected: they never went through {@link
+ * GoogleAuthorization#authorizationUrl(String)}, or disconnected. Send them through authorization,
  * then try again.
  */
 public class NotConnectedException extends WorkflowException {

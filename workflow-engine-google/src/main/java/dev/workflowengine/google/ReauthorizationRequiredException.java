@@ -3,7 +3,7 @@ package dev.workflowengine.google;
 /**
  * Google no longer honours the user's refresh token ({@code invalid_grant}: the user revoked
  * access, changed their password, or the token expired unused). The stored tokens are useless; send
- * the user through {@code GoogleAuthorization#authorizationUrl(String)} again.
+ * the user through {@link GoogleAuthorization#authorizationUrl(String)} again.
  */
 public class ReauthorizationRequiredException extends NotConnectedException {
 

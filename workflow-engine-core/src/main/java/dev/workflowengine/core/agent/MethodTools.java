@@ -1,5 +1,6 @@
 package dev.workflowengine.core.agent;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -28,7 +29,13 @@ import java.util.Map;
  */
 public final class MethodTools {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules().build();
+  // Models often send one value where a tool takes a list ("attendees": "a@example.com"); taking it
+  // as a one-element list serves the model's evident meaning instead of failing the call.
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .findAndAddModules()
+          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          .build();
 
   private MethodTools() {}
 

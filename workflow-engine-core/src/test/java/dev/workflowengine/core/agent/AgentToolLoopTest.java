@@ -217,4 +217,17 @@ class AgentToolLoopTest {
         .extracting(ToolExecutionResultMessage::text)
         .containsExactly("Success", "42");
   }
+
+  @Test
+  void aSingleValueWhereAToolTakesAListIsAOneElementList() throws Exception {
+    Notebook notebook = new Notebook();
+    var model = new FakeModels.Scripted(calls(call("1", "sum", "{\"numbers\": 42}")), text("done"));
+    Agent agent = Agent.builder("notes").model(model).tools(notebook).build();
+
+    agent.apply(WorkflowState.of(Map.of("input", "add")));
+
+    assertThat(toolResults(model.request(1)))
+        .extracting(ToolExecutionResultMessage::text)
+        .containsExactly("42");
+  }
 }
