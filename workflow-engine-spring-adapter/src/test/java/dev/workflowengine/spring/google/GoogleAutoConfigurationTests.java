@@ -164,7 +164,7 @@ class GoogleAutoConfigurationTests {
   }
 
   @Test
-  void theApplicationsOwnWorkspaceWinsAndTheToolsUseIt() {
+  void theApplicationsOwnWorkspaceWinsAndTheToolsAreStillAdded() {
     GoogleWorkspace own =
         GoogleWorkspace.builder()
             .credentials(user -> GoogleCredentials.create(new AccessToken("t-" + user, new Date())))
