@@ -77,6 +77,31 @@ class ConfigurationMetadataTests {
         "workflow-engine.web.stream-timeout | 30m",
         "workflow-engine.web.max-prompt-length | 4000",
         "workflow-engine.web.cors-allowed-origins | -",
+        "workflow-engine.google.client-id | -",
+        "workflow-engine.google.client-secret | -",
+        "workflow-engine.google.redirect-uri | -",
+        "workflow-engine.google.credential-name | google",
+        "workflow-engine.google.auth-uri | https://accounts.google.com/o/oauth2/v2/auth",
+        "workflow-engine.google.token-uri | https://oauth2.googleapis.com/token",
+        "workflow-engine.google.revoke-uri | https://oauth2.googleapis.com/revoke",
+        "workflow-engine.google.state-ttl | 10m",
+        "workflow-engine.google.root-url | -",
+        "workflow-engine.google.application-name | workflow-engine",
+        "workflow-engine.google.connect-timeout | 10s",
+        "workflow-engine.google.read-timeout | 60s",
+        "workflow-engine.google.max-retries | 4",
+        "workflow-engine.google.retry-base-delay | 1s",
+        "workflow-engine.google.retry-max-delay | 32s",
+        "workflow-engine.google.rate-limit.requests | 100",
+        "workflow-engine.google.rate-limit.period | 1m",
+        "workflow-engine.google.rate-limit.max-wait | 0s",
+        "workflow-engine.google.circuit-breaker.failure-threshold | 5",
+        "workflow-engine.google.circuit-breaker.delay | 30s",
+        "workflow-engine.google.register-tools | true",
+        "workflow-engine.google.time-zone | -",
+        "workflow-engine.google.push.gmail-token | -",
+        "workflow-engine.google.push.calendar-workflows | -",
+        "workflow-engine.google.push.gmail-workflows | -",
       })
   void listsThePropertyWithADescriptionAndItsDefault(String name, String defaultValue) {
     JsonNode property = properties.get(name);
@@ -91,7 +116,22 @@ class ConfigurationMetadataTests {
   }
 
   @Test
+  void listsTheGoogleScopesWithTheirDefaults() {
+    JsonNode scopes = properties.get("workflow-engine.google.scopes");
+    assertThat(scopes).isNotNull();
+    assertThat(scopes.path("description").asText()).isNotBlank();
+    assertThat(scopes.get("defaultValue"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "https://www.googleapis.com/auth/calendar.events",
+            "https://www.googleapis.com/auth/drive.file",
+            "https://www.googleapis.com/auth/gmail.readonly",
+            "https://www.googleapis.com/auth/gmail.send");
+  }
+
+  @Test
   void listsNoPropertyThatNoTestNames() {
-    assertThat(properties).hasSize(39);
+    // 30 of the engine and Ollama, 9 of the web layer, 26 of Google (scopes has a test of its own).
+    assertThat(properties).hasSize(30 + 9 + 26);
   }
 }
