@@ -77,6 +77,8 @@ class ConfigurationMetadataTests {
         "workflow-engine.web.stream-timeout | 30m",
         "workflow-engine.web.max-prompt-length | 4000",
         "workflow-engine.web.cors-allowed-origins | -",
+        "workflow-engine.ollama.health.required-profiles | -",
+        "workflow-engine.metrics.max-workflow-tags | 100",
       })
   void listsThePropertyWithADescriptionAndItsDefault(String name, String defaultValue) {
     JsonNode property = properties.get(name);
@@ -92,6 +94,6 @@ class ConfigurationMetadataTests {
 
   @Test
   void listsNoPropertyThatNoTestNames() {
-    assertThat(properties).hasSize(39);
+    assertThat(properties).hasSize(41);
   }
 }
