@@ -2,6 +2,7 @@ package dev.workflowengine.spring;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.workflowengine.ollama.ModelProfiles;
 import dev.workflowengine.ollama.OllamaClient;
@@ -20,6 +21,9 @@ import org.springframework.context.annotation.Bean;
  * of the chat profile, an {@link EmbeddingModel} of the embedding profile, and every other profile
  * offered to workflows under its name. Nothing talks to Ollama at start-up; a model is pulled, as
  * the pull strategy says, at its first use.
+ *
+ * <p>Every {@link ChatModelListener} bean listens to the chat models built here, which is how the
+ * gen_ai observations of the actuator support reach them.
  *
  * <p>Each bean backs off when the application defines one of the same type, so an application with
  * its own {@code ChatModel} keeps it as the catalog's {@code default} while workflows can still ask
@@ -68,12 +72,20 @@ public class OllamaAutoConfiguration {
    *
    * @param client the client
    * @param properties the Ollama properties
+   * @param listeners every {@link ChatModelListener} bean, such as the gen_ai observations
    * @return the model
    */
   @Bean
   @ConditionalOnMissingBean
-  public ChatModel ollamaChatModel(OllamaClient client, OllamaProperties properties) {
-    return client.chatModel(chatProfile(client, properties));
+  public ChatModel ollamaChatModel(
+      OllamaClient client,
+      OllamaProperties properties,
+      ObjectProvider<ChatModelListener> listeners) {
+    return client
+        .models()
+        .chatModelBuilder(chatProfile(client, properties))
+        .listeners(listeners.orderedStream().toList())
+        .build();
   }
 
   /**
@@ -81,13 +93,20 @@ public class OllamaAutoConfiguration {
    *
    * @param client the client
    * @param properties the Ollama properties
+   * @param listeners every {@link ChatModelListener} bean
    * @return the model
    */
   @Bean
   @ConditionalOnMissingBean
   public StreamingChatModel ollamaStreamingChatModel(
-      OllamaClient client, OllamaProperties properties) {
-    return client.streamingChatModel(chatProfile(client, properties));
+      OllamaClient client,
+      OllamaProperties properties,
+      ObjectProvider<ChatModelListener> listeners) {
+    return client
+        .models()
+        .streamingChatModelBuilder(chatProfile(client, properties))
+        .listeners(listeners.orderedStream().toList())
+        .build();
   }
 
   /**
@@ -113,13 +132,21 @@ public class OllamaAutoConfiguration {
    *
    * @param client the client
    * @param properties the Ollama properties
+   * @param listeners every {@link ChatModelListener} bean
    * @return the models by profile name
    */
   @Bean
   @ConditionalOnMissingBean(name = "ollamaProfileChatModels")
-  ProfileChatModels ollamaProfileChatModels(OllamaClient client, OllamaProperties properties) {
+  ProfileChatModels ollamaProfileChatModels(
+      OllamaClient client,
+      OllamaProperties properties,
+      ObjectProvider<ChatModelListener> listeners) {
     return new ProfileChatModels(
-        OllamaSetup.chatModels(client, client.models().profiles(), properties.embeddingProfile()));
+        OllamaSetup.chatModels(
+            client,
+            client.models().profiles(),
+            properties.embeddingProfile(),
+            listeners.orderedStream().toList()));
   }
 
   private static String chatProfile(OllamaClient client, OllamaProperties properties) {

@@ -1,6 +1,7 @@
 package dev.workflowengine.spring;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.workflowengine.ollama.KeepAlive;
 import dev.workflowengine.ollama.ModelProfile;
 import dev.workflowengine.ollama.ModelProfiles;
@@ -9,6 +10,7 @@ import dev.workflowengine.ollama.OllamaClientBuilder;
 import dev.workflowengine.ollama.PullListener;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.core.io.Resource;
@@ -129,13 +131,16 @@ final class OllamaSetup {
     return name;
   }
 
-  /** Every profile but the embedding one, as chat models by profile name. */
+  /** Every profile but the embedding one, as chat models by profile name, with the listeners. */
   static Map<String, ChatModel> chatModels(
-      OllamaClient client, ModelProfiles profiles, String embeddingProfile) {
+      OllamaClient client,
+      ModelProfiles profiles,
+      String embeddingProfile,
+      List<ChatModelListener> listeners) {
     Map<String, ChatModel> models = new TreeMap<>();
     for (String name : profiles.names()) {
       if (!name.equals(embeddingProfile)) {
-        models.put(name, client.chatModel(name));
+        models.put(name, client.models().chatModelBuilder(name).listeners(listeners).build());
       }
     }
     return models;

@@ -102,6 +102,8 @@ class ConfigurationMetadataTests {
         "workflow-engine.google.push.gmail-token | -",
         "workflow-engine.google.push.calendar-workflows | -",
         "workflow-engine.google.push.gmail-workflows | -",
+        "workflow-engine.ollama.health.required-profiles | -",
+        "workflow-engine.metrics.max-workflow-tags | 100",
       })
   void listsThePropertyWithADescriptionAndItsDefault(String name, String defaultValue) {
     JsonNode property = properties.get(name);
@@ -131,7 +133,8 @@ class ConfigurationMetadataTests {
 
   @Test
   void listsNoPropertyThatNoTestNames() {
-    // 30 of the engine and Ollama, 9 of the web layer, 26 of Google (scopes has a test of its own).
-    assertThat(properties).hasSize(30 + 9 + 26);
+    // 30 of the engine and Ollama, 9 of the web layer, 2 of health and metrics, 26 of Google
+    // (scopes has a test of its own).
+    assertThat(properties).hasSize(30 + 9 + 2 + 26);
   }
 }
