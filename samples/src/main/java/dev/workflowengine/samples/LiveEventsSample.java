@@ -30,6 +30,10 @@ import java.util.concurrent.Flow;
  */
 public final class LiveEventsSample {
 
+  /** What the scripted model answers when no Ollama runs. */
+  static final String SCRIPTED_REPLY =
+      "Dear Ada, the duplicate charge of order #1182 is refunded today.";
+
   private LiveEventsSample() {}
 
   /**
@@ -45,25 +49,7 @@ public final class LiveEventsSample {
   }
 
   static ExecutionRecord run(PrintStream out, SampleModels models) {
-    StreamingChatModel writer =
-        models.streaming("Dear Ada, the duplicate charge of order #1182 is refunded today.");
-    Workflow workflow =
-        Workflow.builder("reply-with-approval")
-            .node("draft", streamed(writer))
-            .human(
-                "approve",
-                HumanStep.builder()
-                    .prompt(state -> "Send this reply? \"" + state.getString("reply") + "\"")
-                    .requireInput("approved", Boolean.class)
-                    .build())
-            .node("send", state -> Map.of("receipt", "sent to " + state.getString("customer")))
-            .start("draft")
-            .edge("draft", "approve")
-            .edge("approve", "send", state -> state.getBoolean("approved"))
-            .edge("approve", Workflow.END)
-            .edge("send", Workflow.END)
-            .build();
-
+    Workflow workflow = workflow(models.streaming(SCRIPTED_REPLY));
     out.println("\n== 4. Live events, a streamed answer and a human approval: " + workflow.id());
     try (WorkflowEngine engine = WorkflowEngine.builder().workers(2).build()) {
       engine.register(workflow);
@@ -81,6 +67,28 @@ public final class LiveEventsSample {
           "   status: " + done.status() + ", output receipt: " + done.output().get("receipt"));
       return done;
     }
+  }
+
+  /**
+   * Drafts a reply to {@code customer} with tokens streamed as they arrive, waits for a person's
+   * {@code approved}, and sends it only if approved. The monitor application runs it too.
+   */
+  static Workflow workflow(StreamingChatModel writer) {
+    return Workflow.builder("reply-with-approval")
+        .node("draft", streamed(writer))
+        .human(
+            "approve",
+            HumanStep.builder()
+                .prompt(state -> "Send this reply? \"" + state.getString("reply") + "\"")
+                .requireInput("approved", Boolean.class)
+                .build())
+        .node("send", state -> Map.of("receipt", "sent to " + state.getString("customer")))
+        .start("draft")
+        .edge("draft", "approve")
+        .edge("approve", "send", state -> state.getBoolean("approved"))
+        .edge("approve", Workflow.END)
+        .edge("send", Workflow.END)
+        .build();
   }
 
   /** Streams the model's answer as token events while it arrives. */

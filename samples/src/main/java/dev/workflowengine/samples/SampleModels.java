@@ -126,6 +126,11 @@ final class SampleModels implements AutoCloseable {
     out.println(announcement);
   }
 
+  /** The one line that says what the samples run on. */
+  String announcement() {
+    return announcement;
+  }
+
   /** Whether the answers come from a real model. */
   boolean real() {
     return ollama.isPresent();
@@ -157,11 +162,15 @@ final class SampleModels implements AutoCloseable {
     return ollama.<ChatModel>map(client -> client.chatModel(PROFILE)).orElseGet(scripted);
   }
 
-  /** The streaming Ollama model of the default profile, or one streaming this scripted answer. */
+  /**
+   * The streaming Ollama model of the default profile, or one streaming this scripted answer to
+   * every request (the monitor application runs its workflow as often as someone clicks Start).
+   */
   StreamingChatModel streaming(String scriptedAnswer) {
     return ollama
         .map(client -> client.streamingChatModel(PROFILE))
-        .orElseGet(() -> ScriptedStreamingChatModel.of(scriptedAnswer));
+        .orElseGet(
+            () -> ScriptedStreamingChatModel.builder().fallback(request -> scriptedAnswer).build());
   }
 
   @Override
