@@ -77,6 +77,9 @@ class ConfigurationMetadataTests {
         "workflow-engine.web.stream-timeout | 30m",
         "workflow-engine.web.max-prompt-length | 4000",
         "workflow-engine.web.cors-allowed-origins | -",
+        "workflow-engine.google.web.success-redirect | -",
+        "workflow-engine.google.web.webhook-rate-limit.requests | 600",
+        "workflow-engine.google.web.webhook-rate-limit.period | 1m",
         "workflow-engine.google.client-id | -",
         "workflow-engine.google.client-secret | -",
         "workflow-engine.google.redirect-uri | -",
@@ -134,7 +137,7 @@ class ConfigurationMetadataTests {
   @Test
   void listsNoPropertyThatNoTestNames() {
     // 30 of the engine and Ollama, 9 of the web layer, 2 of health and metrics, 26 of Google
-    // (scopes has a test of its own).
-    assertThat(properties).hasSize(30 + 9 + 2 + 26);
+    // (scopes has a test of its own), 3 of the Google endpoints of the web layer.
+    assertThat(properties).hasSize(30 + 9 + 2 + 26 + 3);
   }
 }

@@ -10,27 +10,35 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Runs before every endpoint: names the caller, or refuses the request with 401, and counts it
- * against the caller's rate limit, or refuses it with 429. Its exceptions go through {@link
- * WebErrors} like the controllers' own.
+ * Runs before each of its endpoints: names the caller, or refuses the request with 401, and counts
+ * it against the caller's rate limit, or refuses it with 429. Its exceptions go through {@link
+ * WebErrors} like the controllers' own. One limiter is shared by every instance, so a user has one
+ * budget across all endpoints.
  */
 final class CallerInterceptor implements HandlerInterceptor {
 
   /** The request attribute the controllers read the caller's user id from. */
   static final String USER = "dev.workflowengine.spring.web.user";
 
-  private static final Set<Class<?>> ENDPOINTS =
+  /** The workflow endpoints; the Google endpoints have an instance of their own. */
+  static final Set<Class<?>> WORKFLOW_ENDPOINTS =
       Set.of(
           DefinitionsController.class,
           ExecutionsController.class,
           GenerationController.class,
           EventsController.class);
 
+  private final Set<Class<?>> endpoints;
   private final UserResolver users;
   private final UserRateLimiter limiter;
   private final WebProperties.RateLimit limit;
 
-  CallerInterceptor(UserResolver users, UserRateLimiter limiter, WebProperties.RateLimit limit) {
+  CallerInterceptor(
+      Set<Class<?>> endpoints,
+      UserResolver users,
+      UserRateLimiter limiter,
+      WebProperties.RateLimit limit) {
+    this.endpoints = Set.copyOf(endpoints);
     this.users = users;
     this.limiter = limiter;
     this.limit = limit;
@@ -68,7 +76,7 @@ final class CallerInterceptor implements HandlerInterceptor {
     return true;
   }
 
-  private static boolean ownEndpoint(Object handler) {
-    return handler instanceof HandlerMethod method && ENDPOINTS.contains(method.getBeanType());
+  private boolean ownEndpoint(Object handler) {
+    return handler instanceof HandlerMethod method && endpoints.contains(method.getBeanType());
   }
 }

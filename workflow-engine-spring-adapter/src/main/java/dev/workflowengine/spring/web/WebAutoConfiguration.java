@@ -58,16 +58,19 @@ public class WebAutoConfiguration {
     return new EventStreams(properties.heartbeatInterval(), properties.streamTimeout());
   }
 
+  /** One per-user budget, shared by the workflow endpoints and the Google ones. */
   @Bean
-  WebMvcConfigurer workflowWebMvcConfigurer(WebProperties properties, UserResolver users) {
+  UserRateLimiter workflowUserRateLimiter(WebProperties properties) {
+    return new UserRateLimiter(
+        properties.rateLimit().requests(), properties.rateLimit().period(), Clock.systemUTC());
+  }
+
+  @Bean
+  WebMvcConfigurer workflowWebMvcConfigurer(
+      WebProperties properties, UserResolver users, UserRateLimiter limiter) {
     CallerInterceptor callers =
         new CallerInterceptor(
-            users,
-            new UserRateLimiter(
-                properties.rateLimit().requests(),
-                properties.rateLimit().period(),
-                Clock.systemUTC()),
-            properties.rateLimit());
+            CallerInterceptor.WORKFLOW_ENDPOINTS, users, limiter, properties.rateLimit());
     String endpoints = properties.basePath() + "/**";
     return new WebMvcConfigurer() {
       @Override

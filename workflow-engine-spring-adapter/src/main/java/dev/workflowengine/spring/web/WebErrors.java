@@ -25,16 +25,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Maps the SDK's typed exceptions to JSON errors {@code {"detail": ...}} with the status a client
  * can act on: 400 with every problem, 401, 404 for what is missing or another user's (the same
  * answer, so ids cannot be probed), 409, 422 when the model wrote no valid workflow, 429 with
- * Retry-After, and 503 when a model or store is unavailable. Only for this layer's controllers: the
- * application's own errors stay as it maps them.
+ * Retry-After, and 503 when a model or store is unavailable. Only for this layer's controllers, all
+ * in this package: the application's own errors stay as it maps them. The Google endpoints map
+ * their own exceptions first, in the controllers, and leave the rest to this class; a package
+ * rather than a list of classes, since naming them here would load the Google module's classes in
+ * applications without it.
  */
-@RestControllerAdvice(
-    assignableTypes = {
-      DefinitionsController.class,
-      ExecutionsController.class,
-      GenerationController.class,
-      EventsController.class
-    })
+@RestControllerAdvice(basePackageClasses = WebErrors.class)
 final class WebErrors {
 
   private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
@@ -90,7 +87,7 @@ final class WebErrors {
     return WireJson.status(500, detail(e.getMessage()));
   }
 
-  private static ResponseEntity<String> withRetryAfter(int status, String message, Duration wait) {
+  static ResponseEntity<String> withRetryAfter(int status, String message, Duration wait) {
     // Retry-After is whole seconds; rounding down would invite a retry that is refused again.
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
     ResponseEntity<String> response = WireJson.status(status, detail(message));
@@ -100,7 +97,7 @@ final class WebErrors {
         .body(response.getBody());
   }
 
-  private static Map<String, Object> detail(String message) {
+  static Map<String, Object> detail(String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("detail", message);
     return body;

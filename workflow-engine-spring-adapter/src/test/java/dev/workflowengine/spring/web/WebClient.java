@@ -69,6 +69,19 @@ final class WebClient {
     return send(request(path).DELETE());
   }
 
+  /**
+   * Any request, with the body as given and extra headers as name, value pairs; redirects are not
+   * followed.
+   */
+  Reply send(String method, String path, String body, String... headers) {
+    HttpRequest.Builder request =
+        request(path).method(method, HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.setHeader(headers[i], headers[i + 1]);
+    }
+    return send(request);
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(base + path))
@@ -84,7 +97,14 @@ final class WebClient {
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+      // Only JSON is parsed: a redirect or an HTML page is read through response().
+      boolean json =
+          response
+              .headers()
+              .firstValue("Content-Type")
+              .filter(type -> type.contains("json"))
+              .isPresent();
+      JsonNode body = json && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
       return new Reply(response.statusCode(), body, response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
