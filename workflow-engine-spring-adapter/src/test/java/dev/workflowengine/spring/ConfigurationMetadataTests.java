@@ -71,6 +71,7 @@ class ConfigurationMetadataTests {
         "workflow-engine.web.enabled | false",
         "workflow-engine.web.base-path | /api/v1",
         "workflow-engine.web.dev-user-header | -",
+        "workflow-engine.web.dev-user-parameter | -",
         "workflow-engine.web.rate-limit.requests | 120",
         "workflow-engine.web.rate-limit.period | 1m",
         "workflow-engine.web.heartbeat-interval | 15s",
@@ -136,8 +137,8 @@ class ConfigurationMetadataTests {
 
   @Test
   void listsNoPropertyThatNoTestNames() {
-    // 30 of the engine and Ollama, 9 of the web layer, 2 of health and metrics, 26 of Google
+    // 30 of the engine and Ollama, 10 of the web layer, 2 of health and metrics, 26 of Google
     // (scopes has a test of its own), 3 of the Google endpoints of the web layer.
-    assertThat(properties).hasSize(30 + 9 + 2 + 26 + 3);
+    assertThat(properties).hasSize(30 + 10 + 2 + 26 + 3);
   }
 }

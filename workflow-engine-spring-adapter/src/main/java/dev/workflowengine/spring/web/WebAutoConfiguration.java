@@ -50,7 +50,7 @@ public class WebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public UserResolver workflowUserResolver(WebProperties properties) {
-    return new DefaultUserResolver(properties.devUserHeader());
+    return new DefaultUserResolver(properties.devUserHeader(), properties.devUserParameter());
   }
 
   @Bean(destroyMethod = "close")

@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param devUserHeader A request header taken as the caller's user id when no authenticated
  *     principal is present. For development only: anyone can send it. Unset, requests without a
  *     principal are refused with 401.
+ * @param devUserParameter A query parameter taken as the caller's user id when neither a principal
+ *     nor the development header names one: how a browser's EventSource, which cannot send headers,
+ *     follows an execution in development. For development only: anyone can send it.
  * @param rateLimit How many requests each user may make per period; past it, 429 with Retry-After.
  * @param heartbeatInterval How often an open event stream gets a comment line, so that proxies do
  *     not close it as idle.
@@ -35,6 +38,7 @@ public record WebProperties(
     @DefaultValue("false") boolean enabled,
     @DefaultValue("/api/v1") String basePath,
     String devUserHeader,
+    String devUserParameter,
     @DefaultValue RateLimit rateLimit,
     @DefaultValue("15s") Duration heartbeatInterval,
     @DefaultValue("30m") Duration streamTimeout,
@@ -55,6 +59,9 @@ public record WebProperties(
     }
     if (devUserHeader != null && devUserHeader.isBlank()) {
       throw new IllegalArgumentException(PREFIX + ".dev-user-header must not be blank");
+    }
+    if (devUserParameter != null && devUserParameter.isBlank()) {
+      throw new IllegalArgumentException(PREFIX + ".dev-user-parameter must not be blank");
     }
     positive(heartbeatInterval, PREFIX + ".heartbeat-interval");
     positive(streamTimeout, PREFIX + ".stream-timeout");

@@ -3,6 +3,11 @@ package dev.workflowengine.spring.web;
 import static dev.workflowengine.spring.web.ExecutionEndpointsTests.awaitStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     properties = {
       "workflow-engine.web.enabled=true",
       "workflow-engine.web.dev-user-header=X-User",
+      "workflow-engine.web.dev-user-parameter=user",
       // Status polling would exhaust the default limit; RateLimitTests covers the limit itself.
       "workflow-engine.web.rate-limit.requests=1000000",
       "workflow-engine.web.heartbeat-interval=100ms",
@@ -95,5 +101,26 @@ class EventStreamTests {
 
   private String start(String body) {
     return grace.post("/workflows/greet/execute", body).expect(202).text("execution_id");
+  }
+
+  /** A browser's EventSource cannot send headers; in development the user can be a parameter. */
+  @Test
+  void theDevelopmentUserParameterNamesTheCallerOfAStreamWithoutHeaders() throws Exception {
+    String id = start(ExecutionEndpointsTests.NAMED);
+    awaitStatus(grace, id, "completed");
+    HttpClient http = HttpClient.newHttpClient();
+    URI own =
+        URI.create("http://localhost:" + port + "/api/v1/executions/" + id + "/events?user=grace");
+    URI other =
+        URI.create("http://localhost:" + port + "/api/v1/executions/" + id + "/events?user=heidi");
+
+    HttpResponse<String> stream =
+        http.send(HttpRequest.newBuilder(own).build(), BodyHandlers.ofString());
+    HttpResponse<String> denied =
+        http.send(HttpRequest.newBuilder(other).build(), BodyHandlers.ofString());
+
+    assertThat(stream.statusCode()).isEqualTo(200);
+    assertThat(stream.body()).contains("event:workflow_completed");
+    assertThat(denied.statusCode()).isEqualTo(404);
   }
 }

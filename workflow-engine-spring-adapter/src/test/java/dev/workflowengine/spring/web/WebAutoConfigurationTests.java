@@ -78,6 +78,14 @@ class WebAutoConfigurationTests {
   }
 
   @Test
+  void theDevelopmentParameterIsAnnouncedWithAWarning(CapturedOutput output) {
+    web.withPropertyValues(
+            "workflow-engine.web.enabled=true", "workflow-engine.web.dev-user-parameter=user")
+        .run(context -> assertThat(context).hasNotFailed());
+    assertThat(output).contains("workflow-engine.web.dev-user-parameter is set", "'user'");
+  }
+
+  @Test
   void wrongValuesFailStartUpNamingTheProperty() {
     web.withPropertyValues("workflow-engine.web.enabled=true", "workflow-engine.web.base-path=api/")
         .run(context -> assertFailure(context, "workflow-engine.web.base-path"));
@@ -87,6 +95,9 @@ class WebAutoConfigurationTests {
     web.withPropertyValues(
             "workflow-engine.web.enabled=true", "workflow-engine.web.heartbeat-interval=0s")
         .run(context -> assertFailure(context, "workflow-engine.web.heartbeat-interval"));
+    web.withPropertyValues(
+            "workflow-engine.web.enabled=true", "workflow-engine.web.dev-user-parameter= ")
+        .run(context -> assertFailure(context, "workflow-engine.web.dev-user-parameter"));
   }
 
   private static void assertFailure(AssertableWebApplicationContext context, String message) {
