@@ -304,6 +304,25 @@ public final class WorkflowEngine implements AutoCloseable {
   }
 
   /**
+   * How many workers the engine was built with.
+   *
+   * @return the worker count
+   */
+  public int workers() {
+    return workers.size();
+  }
+
+  /**
+   * How many of its workers are running: all of them until the engine closes, unless one died of an
+   * error it could not survive (an {@link Error}), which a health check should report.
+   *
+   * @return the workers whose threads are alive
+   */
+  public int liveWorkers() {
+    return (int) workers.stream().filter(Thread::isAlive).count();
+  }
+
+  /**
    * What the engine has done since it started.
    *
    * @return a snapshot of its counters

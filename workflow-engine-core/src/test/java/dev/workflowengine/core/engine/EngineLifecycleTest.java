@@ -358,4 +358,16 @@ class EngineLifecycleTest {
     users.put(node, NodeContext.current().orElseThrow().userId());
     return Map.of();
   }
+
+  @Test
+  void theEngineSaysHowManyWorkersItHasAndHowManyAreAlive() {
+    WorkflowEngine engine = WorkflowEngine.builder().workers(3).build();
+    assertThat(engine.workers()).isEqualTo(3);
+    assertThat(engine.liveWorkers()).isEqualTo(3);
+
+    engine.close();
+
+    await().atMost(PATIENCE).until(() -> engine.liveWorkers() == 0);
+    assertThat(engine.workers()).isEqualTo(3);
+  }
 }

@@ -44,6 +44,7 @@ class EngineHealthIndicatorTests {
                         assertThat(health.getStatus()).isEqualTo(Status.UP);
                         assertThat(health.getDetails())
                             .containsEntry("workers", 2)
+                            .containsEntry("liveWorkers", 2)
                             .containsEntry("running", 0)
                             .containsEntry("queueDepth", 0)
                             .containsEntry("started", 1L)
@@ -55,22 +56,30 @@ class EngineHealthIndicatorTests {
   }
 
   @Test
-  void anEngineTheApplicationBuiltReportsNoWorkersForTheEngineDoesNotSayHowMany() {
-    WorkflowEngine own = WorkflowEngine.builder().workers(1).build();
-    try {
-      runner
-          .withBean(WorkflowEngine.class, () -> own)
-          .run(
-              context -> {
-                Health health = indicator(context).health();
-                assertThat(health.getStatus()).isEqualTo(Status.UP);
-                assertThat(health.getDetails())
-                    .doesNotContainKey("workers")
-                    .containsKeys("running", "queueDepth");
-              });
-    } finally {
-      own.close();
-    }
+  void anEngineTheApplicationBuiltReportsItsOwnWorkersAndIsDownOnceTheyAreGone() {
+    WorkflowEngine own = WorkflowEngine.builder().workers(3).build();
+    runner
+        .withBean(WorkflowEngine.class, () -> own)
+        .run(
+            context -> {
+              Health health = indicator(context).health();
+              assertThat(health.getStatus()).isEqualTo(Status.UP);
+              assertThat(health.getDetails())
+                  .containsEntry("workers", 3)
+                  .containsEntry("liveWorkers", 3)
+                  .containsKeys("running", "queueDepth");
+
+              own.close();
+
+              await()
+                  .atMost(Duration.ofSeconds(10))
+                  .untilAsserted(
+                      () -> {
+                        Health closed = indicator(context).health();
+                        assertThat(closed.getStatus()).isEqualTo(Status.DOWN);
+                        assertThat(closed.getDetails()).containsEntry("liveWorkers", 0);
+                      });
+            });
   }
 
   @Test
