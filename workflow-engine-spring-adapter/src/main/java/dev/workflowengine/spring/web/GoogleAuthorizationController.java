@@ -3,6 +3,7 @@ package dev.workflowengine.spring.web;
 import dev.workflowengine.google.AuthorizationStatus;
 import dev.workflowengine.google.GoogleAuthorization;
 import dev.workflowengine.google.GoogleAuthorizationException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 final class GoogleAuthorizationController {
 
   private final GoogleAuthorization authorization;
+  private final GoogleFlowCookie flowCookie;
 
-  GoogleAuthorizationController(GoogleAuthorization authorization) {
+  GoogleAuthorizationController(GoogleAuthorization authorization, GoogleFlowCookie flowCookie) {
     this.authorization = authorization;
+    this.flowCookie = flowCookie;
   }
 
   /**
@@ -39,12 +42,19 @@ final class GoogleAuthorizationController {
    * application/json}: a link or a form in the browser follows the redirect, while a script calling
    * with a bearer token cannot follow it (the consent page is on another origin) and navigates to
    * the URL itself.
+   *
+   * <p>Either way the answer sets the flow's cookie (see {@link GoogleFlowCookie}), and the
+   * callback accepts the flow's state only from the browser that stored it: a script's request must
+   * let the browser store cookies (from another origin of the same site, {@code credentials:
+   * "include"}), and from another site, which cannot, the browser must navigate here instead.
    */
   @GetMapping("/authorize")
   ResponseEntity<String> authorize(
       @RequestAttribute(CallerInterceptor.USER) String user,
-      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      HttpServletRequest request) {
     URI consent = authorization.authorizationUrl(user);
+    String cookie = flowCookie.issue(consent, request).toString();
     // Each URL carries a single-use state: no cache may hand it to anyone else.
     CacheControl noStore = CacheControl.noStore();
     if (wantsJson(accept)) {
@@ -52,9 +62,14 @@ final class GoogleAuthorizationController {
       return ResponseEntity.ok()
           .headers(json.getHeaders())
           .cacheControl(noStore)
+          .header(HttpHeaders.SET_COOKIE, cookie)
           .body(json.getBody());
     }
-    return ResponseEntity.status(302).location(consent).cacheControl(noStore).build();
+    return ResponseEntity.status(302)
+        .location(consent)
+        .cacheControl(noStore)
+        .header(HttpHeaders.SET_COOKIE, cookie)
+        .build();
   }
 
   @GetMapping("/status")

@@ -3,6 +3,7 @@ package dev.workflowengine.spring.web;
 import dev.workflowengine.google.AuthorizationStateException;
 import dev.workflowengine.google.GoogleAuthorization;
 import dev.workflowengine.google.GoogleAuthorizationException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -10,9 +11,9 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,8 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Where Google sends the user's browser back after the consent page. The browser may arrive without
  * the application's credentials (a bearer token stays in the script that started the flow), so no
- * user is resolved here: the single-use state names the user who started the flow. The endpoint is
- * rate-limited per remote address instead.
+ * user is resolved here: the single-use state names the user who started the flow, and is accepted
+ * only with the cookie {@code /authorize} set in the browser that started it (see {@link
+ * GoogleFlowCookie}), so that nobody can have another person finish a flow they started. The
+ * endpoint is rate-limited per remote address instead.
  *
  * <p>Success is a redirect to {@code workflow-engine.google.web.success-redirect}, or without one a
  * small static page; failures are JSON {@code {"detail": ...}} like every endpoint of this layer.
@@ -46,34 +49,58 @@ final class GoogleCallbackController {
       """;
 
   private final GoogleAuthorization authorization;
+  private final GoogleFlowCookie flowCookie;
   private final Optional<URI> successRedirect;
   private final String authorizePath;
 
   GoogleCallbackController(
-      GoogleAuthorization authorization, GoogleWebProperties google, WebProperties web) {
+      GoogleAuthorization authorization,
+      GoogleFlowCookie flowCookie,
+      GoogleWebProperties google,
+      WebProperties web) {
     this.authorization = authorization;
+    this.flowCookie = flowCookie;
     this.successRedirect = Optional.ofNullable(google.successRedirect());
     this.authorizePath = web.basePath() + "/oauth/google/authorize";
   }
 
+  /**
+   * Finishes the flow of the state, if the browser holds that flow's cookie. Without it the state
+   * is left pending, untouched: the flow can still be finished by the browser that started it, and
+   * nothing here could use the state up without sending the code to Google. Once the state is used
+   * up, whatever Google answered, the answer deletes the cookie.
+   */
   @GetMapping("/callback")
   ResponseEntity<String> callback(
       @RequestParam(required = false) String code,
       @RequestParam(required = false) String state,
-      @RequestParam(required = false) String error) {
+      @RequestParam(required = false) String error,
+      HttpServletRequest request) {
     if (error != null) {
+      // The state stays pending until it expires, and its cookie with it.
       return declined(error);
     }
     RequestChecks checks = new RequestChecks();
     required(checks, "code", code, MAX_CODE_LENGTH);
     required(checks, "state", state, MAX_STATE_LENGTH);
     checks.throwIfAny();
-    authorization.handleCallback(code, state);
+    if (!flowCookie.presentedWith(state, request)) {
+      return notThisBrowser();
+    }
+    String cleared = flowCookie.cleared(state, request).toString();
+    try {
+      authorization.handleCallback(code, state);
+    } catch (AuthorizationStateException e) {
+      return withCookie(unknownState(), cleared);
+    } catch (GoogleAuthorizationException e) {
+      return withCookie(exchangeFailed(e), cleared);
+    }
     CacheControl noStore = CacheControl.noStore();
     if (successRedirect.isPresent()) {
       return ResponseEntity.status(302)
           .location(successRedirect.get())
           .cacheControl(noStore)
+          .header(HttpHeaders.SET_COOKIE, cleared)
           .build();
     }
     // The page shows nothing of the request, and its URL (with the code) goes nowhere else.
@@ -81,12 +108,32 @@ final class GoogleCallbackController {
         .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .cacheControl(noStore)
         .header("Referrer-Policy", "no-referrer")
+        .header(HttpHeaders.SET_COOKIE, cleared)
         .body(CONNECTED_PAGE);
   }
 
+  /**
+   * The browser lacks the flow's cookie: another browser started the flow (as in login CSRF, where
+   * someone sends the consent URL of their own flow to another person), or this one already
+   * finished it, or the cookie expired. Nothing was sent to Google.
+   */
+  private ResponseEntity<String> notThisBrowser() {
+    // No value of the request is logged: the state and the code are secrets.
+    log.warn(
+        "refused a Google authorization callback from a browser without the flow's cookie;"
+            + " nothing was sent to Google");
+    return WireJson.status(
+        400,
+        WebErrors.detail(
+            "this Google authorization was not started in this browser, or was already finished"
+                + " or expired; nothing was stored. Finish it in the browser that started it, or"
+                + " start again at GET "
+                + authorizePath
+                + " in this browser"));
+  }
+
   /** The state was forged, reloaded or too old: nothing was sent to Google. */
-  @ExceptionHandler(AuthorizationStateException.class)
-  ResponseEntity<String> unknownState(AuthorizationStateException e) {
+  private ResponseEntity<String> unknownState() {
     return WireJson.status(
         400,
         WebErrors.detail(
@@ -96,11 +143,17 @@ final class GoogleCallbackController {
   }
 
   /** Google's token endpoint refused the code or could not be reached; nothing was stored. */
-  @ExceptionHandler(GoogleAuthorizationException.class)
-  ResponseEntity<String> exchangeFailed(GoogleAuthorizationException e) {
+  private static ResponseEntity<String> exchangeFailed(GoogleAuthorizationException e) {
     // The message holds no code, token or secret, and may say what an operator has to fix.
     log.warn("Google authorization callback failed: {}", e.getMessage());
     return WireJson.status(502, WebErrors.detail(e.getMessage()));
+  }
+
+  private static ResponseEntity<String> withCookie(ResponseEntity<String> answer, String cookie) {
+    return ResponseEntity.status(answer.getStatusCode())
+        .headers(answer.getHeaders())
+        .header(HttpHeaders.SET_COOKIE, cookie)
+        .body(answer.getBody());
   }
 
   private ResponseEntity<String> declined(String error) {

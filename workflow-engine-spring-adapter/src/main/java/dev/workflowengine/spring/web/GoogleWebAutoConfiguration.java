@@ -3,8 +3,11 @@ package dev.workflowengine.spring.web;
 import dev.workflowengine.google.GoogleAuthorization;
 import dev.workflowengine.google.push.GooglePushHandler;
 import dev.workflowengine.spring.google.GoogleAutoConfiguration;
+import dev.workflowengine.spring.google.GoogleProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,7 +24,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <ul>
  *   <li>{@code GET /oauth/google/authorize}, {@code GET /oauth/google/status} and {@code DELETE
  *       /oauth/google}, for the caller the {@link UserResolver} names, within their rate limit;
- *   <li>{@code GET /oauth/google/callback}, the OAuth redirect URI, rate-limited per address;
+ *   <li>{@code GET /oauth/google/callback}, the OAuth redirect URI, rate-limited per address, which
+ *       accepts a flow only from the browser {@code /authorize} set the flow's cookie in;
  *   <li>with a {@link GooglePushHandler} bean, {@code POST /webhooks/google/calendar} and {@code
  *       POST /webhooks/google/gmail?token=...} for Google's push notifications, rate-limited per
  *       address.
@@ -36,18 +40,41 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(GoogleWebProperties.class)
 public class GoogleWebAutoConfiguration {
 
+  /** The longest state time to live GoogleAuthorization accepts. */
+  private static final Duration MAX_STATE_TTL = Duration.ofHours(1);
+
   /** Created by Spring Boot's auto-configuration. */
   public GoogleWebAutoConfiguration() {}
 
   @Bean
-  GoogleAuthorizationController googleAuthorizationController(GoogleAuthorization authorization) {
-    return new GoogleAuthorizationController(authorization);
+  GoogleAuthorizationController googleAuthorizationController(
+      GoogleAuthorization authorization,
+      WebProperties web,
+      ObjectProvider<GoogleProperties> properties) {
+    return new GoogleAuthorizationController(authorization, flowCookie(web, properties));
   }
 
   @Bean
   GoogleCallbackController googleCallbackController(
-      GoogleAuthorization authorization, GoogleWebProperties google, WebProperties web) {
-    return new GoogleCallbackController(authorization, google, web);
+      GoogleAuthorization authorization,
+      GoogleWebProperties google,
+      WebProperties web,
+      ObjectProvider<GoogleProperties> properties) {
+    return new GoogleCallbackController(authorization, flowCookie(web, properties), google, web);
+  }
+
+  /**
+   * The flow cookie lives as long as the state: {@code workflow-engine.google.state-ttl}. An
+   * application that builds its own GoogleAuthorization without these properties may have given it
+   * any time to live up to an hour, and a cookie that outlives its state is harmless while one that
+   * expires first would refuse a valid callback: an hour then.
+   */
+  private static GoogleFlowCookie flowCookie(
+      WebProperties web, ObjectProvider<GoogleProperties> properties) {
+    GoogleProperties google = properties.getIfAvailable();
+    return new GoogleFlowCookie(
+        web.basePath() + "/oauth/google/callback",
+        google == null ? MAX_STATE_TTL : google.stateTtl());
   }
 
   @Bean

@@ -64,6 +64,9 @@ class GoogleEndpointsRateLimitTests {
     WebClient.Reply connected = GoogleWebTesting.connect(new WebClient(port, "kim")).expect(302);
     assertThat(connected.response().headers().firstValue("Location"))
         .hasValue("https://app.example.com/settings/google");
+    // The redirect deletes the flow's cookie too.
+    assertThat(GoogleWebTesting.cookieAttributes(GoogleWebTesting.onlySetCookie(connected)))
+        .containsEntry("max-age", "0");
     WebClient browser = new WebClient(port, null);
     browser.get("/oauth/google/callback").expect(400);
     // A user named in the request changes nothing: the callback never resolves one.

@@ -11,15 +11,23 @@ import static dev.workflowengine.spring.web.GoogleWebTesting.CODE;
 import static dev.workflowengine.spring.web.GoogleWebTesting.REDIRECT_URI;
 import static dev.workflowengine.spring.web.GoogleWebTesting.REFRESH_TOKEN;
 import static dev.workflowengine.spring.web.GoogleWebTesting.SCOPE;
-import static dev.workflowengine.spring.web.GoogleWebTesting.callback;
 import static dev.workflowengine.spring.web.GoogleWebTesting.connect;
 import static dev.workflowengine.spring.web.GoogleWebTesting.consentUrl;
+import static dev.workflowengine.spring.web.GoogleWebTesting.cookieAttributes;
+import static dev.workflowengine.spring.web.GoogleWebTesting.finish;
+import static dev.workflowengine.spring.web.GoogleWebTesting.onlySetCookie;
 import static dev.workflowengine.spring.web.GoogleWebTesting.query;
+import static dev.workflowengine.spring.web.GoogleWebTesting.start;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.workflowengine.spring.web.GoogleWebTesting.Flow;
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Authorize, callback, status and disconnect over HTTP, with WireMock as Google's token and revoke
  * endpoints. Each test acts for users of its own: the tokens stay in the shared context's vault.
+ * The HTTP client keeps no cookies: each test sends the flow cookies a browser would hold.
  */
 @SpringBootTest(
     classes = WebTestApplication.class,
@@ -43,6 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
       // Every callback comes from one address; GoogleEndpointsRateLimitTests covers the limits.
       "workflow-engine.web.rate-limit.requests=1000000",
       "workflow-engine.ollama.enabled=false",
+      // Not the default, so that the flow cookie's Max-Age is seen to follow it.
+      "workflow-engine.google.state-ttl=7m",
       GoogleWebTesting.CLIENT_ID_PROPERTY,
       GoogleWebTesting.CLIENT_SECRET_PROPERTY,
       GoogleWebTesting.REDIRECT_URI_PROPERTY,
@@ -87,6 +98,30 @@ class GoogleOAuthEndpointsTests {
   }
 
   @Test
+  void authorizeSetsACookieBindingTheFlowToTheBrowserThatOnlyTheCallbackReceives() {
+    WebClient.Reply reply = user("ada").get("/oauth/google/authorize").expect(302);
+
+    String state =
+        query(URI.create(reply.response().headers().firstValue("Location").orElseThrow()))
+            .get("state");
+    String setCookie = onlySetCookie(reply);
+    String hash = sha256(state);
+    // The state's hash, not the state: the cookie alone cannot finish a flow.
+    assertThat(setCookie)
+        .startsWith("workflow_engine_oauth_" + hash.substring(0, 8) + "=" + hash + ";")
+        .doesNotContain(state);
+    Map<String, String> attributes = cookieAttributes(setCookie);
+    assertThat(attributes)
+        .containsEntry("path", "/api/v1/oauth/google/callback")
+        .containsEntry("max-age", "420")
+        .containsEntry("httponly", "")
+        .containsEntry("samesite", "Lax")
+        .doesNotContainKey("domain")
+        // Plain HTTP here; on HTTPS it is Secure (GoogleFlowCookieTests).
+        .doesNotContainKey("secure");
+  }
+
+  @Test
   void authorizeAnswersJsonWhenTheClientAsksForIt() {
     WebClient ada = user("ada");
     WebClient.Reply reply =
@@ -94,18 +129,28 @@ class GoogleOAuthEndpointsTests {
 
     URI consent = URI.create(reply.text("authorization_url"));
     assertThat(query(consent)).containsEntry("client_id", CLIENT_ID);
-    // Every flow has a state of its own.
+    // Every flow has a state of its own, and the JSON answer sets the flow's cookie too.
     assertThat(query(consent).get("state")).isNotEqualTo(query(consentUrl(ada)).get("state"));
+    assertThat(onlySetCookie(reply))
+        .startsWith("workflow_engine_oauth_")
+        .contains("=" + sha256(query(consent).get("state")) + ";", "; HttpOnly");
   }
 
   @Test
   void theCallbackExchangesTheCodeAtTheTokenEndpointAndTheUserIsConnected() {
     WebClient grace = user("grace");
+    Flow flow = start(grace);
 
-    WebClient.Reply page = connect(grace).expect(200);
+    WebClient.Reply page = finish(grace, flow.state(), flow.cookie()).expect(200);
 
     assertThat(page.response().headers().firstValue("Content-Type").orElseThrow())
         .startsWith("text/html");
+    // The flow is over: its cookie is deleted from the browser.
+    String cleared = onlySetCookie(page);
+    assertThat(cleared).startsWith(flow.cookieName() + "=;");
+    assertThat(cookieAttributes(cleared))
+        .containsEntry("max-age", "0")
+        .containsEntry("path", "/api/v1/oauth/google/callback");
     assertThat(page.response().body()).contains("connected").doesNotContain(CODE);
     assertThat(google.findAll(postRequestedFor(urlEqualTo("/token"))).get(0).getBodyAsString())
         .contains("code_verifier=", "client_id=" + CLIENT_ID);
@@ -133,15 +178,79 @@ class GoogleOAuthEndpointsTests {
   @Test
   void aReusedOrUnknownStateIs400SayingToStartAgainAndNeverReachesGoogle() {
     WebClient ken = user("ken");
-    String state = query(consentUrl(ken)).get("state");
-    ken.as(null).get(callback(state)).expect(200);
+    Flow flow = start(ken);
+    finish(ken, flow.state(), flow.cookie()).expect(200);
 
-    WebClient.Reply reused = ken.as(null).get(callback(state)).expect(400);
-    WebClient.Reply unknown = ken.as(null).get(callback("forged-state-0123456789")).expect(400);
+    // A browser drops the deleted cookie; one that sent it again would meet the used-up state.
+    WebClient.Reply reloaded = finish(ken, flow.state()).expect(400);
+    WebClient.Reply reused = finish(ken, flow.state(), flow.cookie()).expect(400);
+    WebClient.Reply unknown = finish(ken, "forged-state-0123456789").expect(400);
 
+    assertThat(reloaded.text("detail"))
+        .contains("start again at GET /api/v1/oauth/google/authorize in this browser");
     assertThat(reused.text("detail")).contains("Start again at GET /api/v1/oauth/google/authorize");
-    assertThat(unknown.text("detail")).isEqualTo(reused.text("detail"));
+    assertThat(unknown.text("detail")).isEqualTo(reloaded.text("detail"));
     assertThat(google.findAll(postRequestedFor(urlEqualTo("/token")))).hasSize(1);
+  }
+
+  @Test
+  void aConsentUrlOfAnotherUsersFlowFinishedInABrowserWithoutItsCookieIs400AndStoresNothing() {
+    // Login CSRF: mallory starts a flow as herself and has victor consent through its URL.
+    WebClient mallory = user("mallory");
+    Flow malloryFlow = start(mallory);
+    WebClient victor = user("victor");
+    Flow victorsOwnFlow = start(victor);
+
+    // Victor's browser, with or without his session and his own flow's cookie.
+    WebClient.Reply refused = finish(victor, malloryFlow.state()).expect(400);
+    victor.send("GET", GoogleWebTesting.callback(malloryFlow.state()), "").expect(400);
+    finish(victor, malloryFlow.state(), victorsOwnFlow.cookie()).expect(400);
+
+    assertThat(refused.text("detail"))
+        .contains(
+            "not started in this browser",
+            "nothing was stored",
+            "start again at GET /api/v1/oauth/google/authorize");
+    assertThat(refused.response().body()).doesNotContain(malloryFlow.state(), CODE);
+    assertThat(refused.response().headers().allValues("Set-Cookie")).isEmpty();
+    assertThat(google.findAll(postRequestedFor(urlEqualTo("/token")))).isEmpty();
+    assertThat(mallory.get("/oauth/google/status").body().path("connected").asBoolean()).isFalse();
+    assertThat(victor.get("/oauth/google/status").body().path("connected").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aRefusedCallbackLeavesTheStateToTheBrowserThatStartedTheFlow() {
+    WebClient olga = user("olga");
+    Flow flow = start(olga);
+    finish(olga, flow.state()).expect(400);
+    // A cookie of the right name whose value is not the state's hash.
+    finish(olga, flow.state(), flow.cookieName() + "=" + sha256("another-state")).expect(400);
+
+    finish(olga, flow.state(), flow.cookie()).expect(200);
+
+    assertThat(olga.get("/oauth/google/status").body().path("connected").asBoolean()).isTrue();
+    assertThat(google.findAll(postRequestedFor(urlEqualTo("/token")))).hasSize(1);
+  }
+
+  @Test
+  void eachOfTwoFlowsInOneBrowserIsFinishedOnlyWithItsOwnCookie() {
+    WebClient pat = user("pat");
+    Flow first = start(pat);
+    Flow second = start(pat);
+    assertThat(second.cookieName()).isNotEqualTo(first.cookieName());
+
+    // The other flow's cookie is not this one's.
+    finish(pat, first.state(), second.cookie()).expect(400);
+    assertThat(google.findAll(postRequestedFor(urlEqualTo("/token")))).isEmpty();
+
+    // A browser holding both, as after two tabs: the later flow does not break the earlier one.
+    WebClient.Reply earlier = finish(pat, first.state(), first.cookie(), second.cookie());
+    WebClient.Reply later = finish(pat, second.state(), second.cookie()).expect(200);
+
+    assertThat(onlySetCookie(earlier.expect(200))).startsWith(first.cookieName() + "=;");
+    assertThat(onlySetCookie(later)).startsWith(second.cookieName() + "=;");
+    assertThat(google.findAll(postRequestedFor(urlEqualTo("/token")))).hasSize(2);
+    assertThat(pat.get("/oauth/google/status").body().path("connected").asBoolean()).isTrue();
   }
 
   @Test
@@ -181,6 +290,8 @@ class GoogleOAuthEndpointsTests {
     WebClient.Reply reply = connect(leo).expect(502);
 
     assertThat(reply.text("detail")).contains("invalid_grant", "nothing was stored");
+    // The state is used up all the same, and its cookie deleted.
+    assertThat(cookieAttributes(onlySetCookie(reply))).containsEntry("max-age", "0");
     assertThat(leo.get("/oauth/google/status").body().path("connected").asBoolean()).isFalse();
   }
 
@@ -222,5 +333,15 @@ class GoogleOAuthEndpointsTests {
     anonymous.get("/oauth/google/authorize").expect(401);
     anonymous.get("/oauth/google/status").expect(401);
     anonymous.delete("/oauth/google").expect(401);
+  }
+
+  private static String sha256(String state) {
+    try {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(MessageDigest.getInstance("SHA-256").digest(state.getBytes(UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The Google client the endpoint tests configure, WireMock as Google's OAuth endpoints, a flow. */
@@ -60,10 +62,32 @@ final class GoogleWebTesting {
                             + "\",\"token_type\":\"Bearer\"}")));
   }
 
+  /**
+   * A flow the authorize endpoint started: the consent URL it redirected to, its state, and the
+   * cookie its answer set in the browser.
+   */
+  record Flow(URI consent, String state, String setCookie) {
+
+    /** The cookie as the browser sends it back: {@code name=value}. */
+    String cookie() {
+      return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    String cookieName() {
+      return cookie().substring(0, cookie().indexOf('='));
+    }
+  }
+
+  /** Starts a flow as the user, in a browser that follows the redirect. */
+  static Flow start(WebClient user) {
+    WebClient.Reply reply = user.get("/oauth/google/authorize").expect(302);
+    URI consent = URI.create(reply.response().headers().firstValue("Location").orElseThrow());
+    return new Flow(consent, query(consent).get("state"), onlySetCookie(reply));
+  }
+
   /** The consent URL the authorize endpoint redirected the user to. */
   static URI consentUrl(WebClient user) {
-    WebClient.Reply reply = user.get("/oauth/google/authorize").expect(302);
-    return URI.create(reply.response().headers().firstValue("Location").orElseThrow());
+    return start(user).consent();
   }
 
   /** The callback path for a state, as Google's redirect carries it. */
@@ -74,11 +98,44 @@ final class GoogleWebTesting {
         + URLEncoder.encode(state, UTF_8);
   }
 
-  /** Authorizes and comes back from Google without the user's credentials, as a browser does. */
+  /**
+   * Comes back from Google to the callback with the state, as a browser holding these cookies
+   * ({@code name=value}) does: without the user's credentials.
+   */
+  static WebClient.Reply finish(WebClient user, String state, String... cookies) {
+    WebClient browser = user.as(null);
+    if (cookies.length == 0) {
+      return browser.get(callback(state));
+    }
+    return browser.send("GET", callback(state), "", "Cookie", String.join("; ", cookies));
+  }
+
+  /** Authorizes and comes back from Google in the same browser, as a user does. */
   static WebClient.Reply connect(WebClient user) {
-    String state = query(consentUrl(user)).get("state");
-    assertThat(state).isNotBlank();
-    return user.as(null).get(callback(state));
+    Flow flow = start(user);
+    assertThat(flow.state()).isNotBlank();
+    return finish(user, flow.state(), flow.cookie());
+  }
+
+  /** The one Set-Cookie header of an answer. */
+  static String onlySetCookie(WebClient.Reply reply) {
+    List<String> cookies = reply.response().headers().allValues("Set-Cookie");
+    assertThat(cookies).hasSize(1);
+    return cookies.get(0);
+  }
+
+  /** A Set-Cookie header's attributes, by lower-case name; a flag's value is empty. */
+  static Map<String, String> cookieAttributes(String setCookie) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    String[] parts = setCookie.split(";");
+    for (int i = 1; i < parts.length; i++) {
+      String part = parts[i].strip();
+      int eq = part.indexOf('=');
+      attributes.put(
+          (eq < 0 ? part : part.substring(0, eq)).toLowerCase(Locale.ROOT),
+          eq < 0 ? "" : part.substring(eq + 1));
+    }
+    return attributes;
   }
 
   static Map<String, String> query(URI uri) {
