@@ -50,14 +50,17 @@ final class MimeHeaders {
   /**
    * One header, folded: tokens are joined with single spaces, and a space becomes a line break
    * (CRLF and the space) where the line would grow past {@link #MAX_LINE}. A token is never broken,
-   * so a line can only be longer when a single token is (an ASCII word; never an encoded word).
+   * so a line can only be longer when a single token is (an ASCII word; never an encoded word). An
+   * empty token (from two spaces in a row, or a trailing one) never starts a line: the line would
+   * hold only whitespace, which RFC 5322 §3.2.2 forbids and some readers take for the blank line
+   * that ends the headers.
    */
   static String header(String name, List<String> tokens) {
     StringBuilder out = new StringBuilder(name).append(':');
     int lineLength = out.length();
     boolean lineHasToken = false;
     for (String token : tokens) {
-      if (lineHasToken && lineLength + 1 + token.length() > MAX_LINE) {
+      if (lineHasToken && !token.isEmpty() && lineLength + 1 + token.length() > MAX_LINE) {
         out.append(CRLF);
         lineLength = 0;
       }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 /**
  * An e-mail to send with {@link GoogleGmail#send}: recipients, subject, a plain-text body with an
@@ -53,6 +55,9 @@ public record OutgoingEmail(
     Optional<String> inReplyTo,
     List<String> references,
     Optional<String> threadId) {
+
+  /** One {@code <id>} of a {@code References} header: printable ASCII in angle brackets. */
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[!-;=?-~]+>");
 
   /**
    * Checks and copies the values; {@link #builder()} is the readable way to call this.
@@ -111,13 +116,20 @@ public record OutgoingEmail(
         .ifPresent(
             id -> {
               List<String> references = new ArrayList<>();
-              original
-                  .header("References")
-                  .ifPresent(r -> references.addAll(List.of(r.strip().split("\\s+"))));
+              original.header("References").ifPresent(r -> references.addAll(messageIds(r)));
               references.add(id.strip());
               builder.inReplyTo(id.strip()).references(references);
             });
     return builder;
+  }
+
+  /**
+   * The message ids in a {@code References} header. RFC 5322 §3.6.4 lets ids follow each other
+   * without whitespace and be surrounded by comments, so they are found by their angle brackets
+   * rather than by splitting at spaces.
+   */
+  private static List<String> messageIds(String header) {
+    return MESSAGE_ID.matcher(header).results().map(MatchResult::group).toList();
   }
 
   /** Recipients, subject and attachment count; never the bodies. */

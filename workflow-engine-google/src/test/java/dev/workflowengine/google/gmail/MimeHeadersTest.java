@@ -42,6 +42,18 @@ class MimeHeadersTest {
   }
 
   @Test
+  void aTrailingSpaceAtTheFoldNeverMakesALineOfOnlyWhitespace() {
+    // "Subject: " and two words of 33 fill the line to exactly 76: the trailing space must not
+    // fold onto a line of its own, which readers may take for the end of the headers
+    String subject = "a".repeat(33) + " " + "b".repeat(33) + " ";
+
+    String header = MimeHeaders.header("Subject", MimeHeaders.text(subject));
+
+    assertThat(header.split("\r\n")).noneSatisfy(line -> assertThat(line).isBlank());
+    assertThat(header.replace("\r\n", "")).isEqualTo("Subject: " + subject);
+  }
+
+  @Test
   void anEmptySubjectIsAnEmptyHeader() {
     assertThat(MimeHeaders.header("Subject", MimeHeaders.text(""))).isEqualTo("Subject:\r\n");
   }

@@ -135,6 +135,31 @@ class OutgoingEmailTest {
   }
 
   @Test
+  void aReplyReadsReferencesWrittenWithoutSpacesOrWithComments() {
+    // RFC 5322 §3.6.4: the whitespace between message ids is optional, and CFWS may surround them
+    EmailMessage original =
+        new EmailMessage(
+            "m2",
+            "t1",
+            List.of("INBOX"),
+            "ada@example.com",
+            List.of("me@example.com"),
+            List.of(),
+            "Re: Invoice",
+            Optional.empty(),
+            "",
+            "",
+            Map.of(
+                "Message-ID", List.of("<m2@x>"),
+                "References", List.of("<m0@x><m1@x> (forwarded)\t<m1b@x>")));
+
+    OutgoingEmail reply = OutgoingEmail.reply(original).text("ok").build();
+
+    assertThat(reply.subject()).isEqualTo("Re: Invoice");
+    assertThat(reply.references()).containsExactly("<m0@x>", "<m1@x>", "<m1b@x>", "<m2@x>");
+  }
+
+  @Test
   void attachmentsCopyTheirBytes() {
     byte[] bytes = {1, 2};
     Attachment attachment = new Attachment("a.bin", "application/octet-stream", bytes);
