@@ -173,8 +173,7 @@ public final class GmailTools {
     read.put("subject", message.subject());
     read.put("date", message.date().map(Object::toString).orElse(""));
     read.put("labels", message.labelIds());
-    read.put(
-        "body", body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY) + "\n[truncated]");
+    read.put("body", body.length() <= MAX_BODY ? body : cut(body) + "\n[truncated]");
     return read;
   }
 
@@ -250,6 +249,12 @@ public final class GmailTools {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  /** The first {@value #MAX_BODY} characters, less one if that would split a surrogate pair. */
+  private static String cut(String body) {
+    int end = Character.isHighSurrogate(body.charAt(MAX_BODY - 1)) ? MAX_BODY - 1 : MAX_BODY;
+    return body.substring(0, end);
   }
 
   @Override

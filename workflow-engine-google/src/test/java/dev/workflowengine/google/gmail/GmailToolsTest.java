@@ -86,6 +86,26 @@ class GmailToolsTest {
   }
 
   @Test
+  void readMessageNeverCutsACharacterInHalf() {
+    // An emoji (two UTF-16 chars) straddling the cut is left out whole.
+    String text = "a".repeat(GmailTools.MAX_BODY - 1) + "\uD83D\uDE00" + "tail";
+    wireMock
+        .getWireMock()
+        .register(
+            get(urlPathEqualTo("/gmail/v1/users/me/messages/m2"))
+                .willReturn(
+                    okJson(
+                        "{\"id\": \"m2\", \"threadId\": \"t2\", \"payload\": {\"mimeType\":"
+                            + " \"text/plain\", \"headers\": [], \"body\": {\"data\": \""
+                            + base64Url(text)
+                            + "\"}}}")));
+
+    Object body = tools.readMessage("m2").get("body");
+
+    assertThat(body).isEqualTo("a".repeat(GmailTools.MAX_BODY - 1) + "\n[truncated]");
+  }
+
+  @Test
   void readMessageCutsALongBody() {
     String text = "a".repeat(GmailTools.MAX_BODY + 5);
     wireMock
