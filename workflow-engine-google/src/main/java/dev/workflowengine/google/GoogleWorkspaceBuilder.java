@@ -161,8 +161,8 @@ public final class GoogleWorkspaceBuilder {
    * When a service's circuit breaker opens, and for how long. After {@code failureThreshold}
    * consecutive calls to one service failed with 5xx or network failures (each after its retries),
    * calls to it fail at once with {@link dev.workflowengine.api.UnavailableException} for {@code
-   * delay}; then one trial call goes through, and its success closes the circuit. Other services
-   * are not affected.
+   * delay}; then one trial call goes through: its success closes the circuit, its failure opens it
+   * for another {@code delay}. Other services are not affected.
    *
    * @param failureThreshold consecutive failed calls; 1 to 1000, 5 by default
    * @param delay how long the circuit stays open; positive, 30 seconds by default
