@@ -1,8 +1,6 @@
 package dev.workflowengine.google;
 
 import com.google.api.client.http.HttpResponseException;
-import com.google.api.client.json.GenericJson;
-import com.google.api.client.json.gson.GsonFactory;
 import dev.failsafe.CircuitBreaker;
 import dev.workflowengine.api.RateLimitedException;
 import dev.workflowengine.api.UnavailableException;
@@ -151,13 +149,11 @@ final class GoogleFailures {
           failure);
     }
     // The JDK's HttpURLConnection drops the body of a 401, so the OAuth error may be missing.
-    GenericJson error = tokenError(answer.get());
-    String code = error.get("error") instanceof String text ? text : null;
+    String code = OAuthErrors.errorCode(answer.get()).orElse(null);
     String description =
-        error.get("error_description") instanceof String text
-            ? text
-            : GoogleErrors.googleMessage(answer.get());
-    if ("invalid_grant".equals(code)) {
+        OAuthErrors.errorDescription(answer.get())
+            .orElseGet(() -> GoogleErrors.googleMessage(answer.get()));
+    if (OAuthErrors.INVALID_GRANT.equals(code)) {
       return new ReauthorizationRequiredException(userId, code + ": " + description);
     }
     int status = answer.get().getStatusCode();
@@ -198,17 +194,5 @@ final class GoogleFailures {
 
   private static String attempts(int attempts) {
     return attempts + (attempts == 1 ? " attempt" : " attempts");
-  }
-
-  private static GenericJson tokenError(HttpResponseException answer) {
-    try {
-      String content = answer.getContent();
-      if (content != null && content.strip().startsWith("{")) {
-        return GsonFactory.getDefaultInstance().fromString(content, GenericJson.class);
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      // Not the JSON error OAuth promises: the status alone has to do.
-    }
-    return new GenericJson();
   }
 }

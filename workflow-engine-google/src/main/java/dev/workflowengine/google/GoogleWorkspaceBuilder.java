@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.javanet.NetHttpTransport;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
@@ -57,11 +59,17 @@ public final class GoogleWorkspaceBuilder {
    *
    * @param url for example {@code http://localhost:8089/}
    * @return this builder
+   * @throws IllegalArgumentException if it is not an absolute http or https URL whose path is
+   *     {@code /}, or has a query or fragment
    */
   public GoogleWorkspaceBuilder rootUrl(String url) {
     requireNonNull(url, "url");
-    if (!url.endsWith("/")) {
-      throw new IllegalArgumentException("rootUrl must end with '/' but was " + url);
+    if (!isRoot(url)) {
+      throw new IllegalArgumentException(
+          "rootUrl must be an http or https URL with no path, query or fragment that ends with"
+              + " '/', such as http://localhost:8089/, since upload and download paths start at"
+              + " its root, but was "
+              + url);
     }
     this.rootUrl = url;
     return this;
@@ -161,8 +169,8 @@ public final class GoogleWorkspaceBuilder {
    * When a service's circuit breaker opens, and for how long. After {@code failureThreshold}
    * consecutive calls to one service failed with 5xx or network failures (each after its retries),
    * calls to it fail at once with {@link dev.workflowengine.api.UnavailableException} for {@code
-   * delay}; then one trial call goes through, and its success closes the circuit. Other services
-   * are not affected.
+   * delay}; then one trial call goes through: its success closes the circuit, its failure opens it
+   * for another {@code delay}. Other services are not affected.
    *
    * @param failureThreshold consecutive failed calls; 1 to 1000, 5 by default
    * @param delay how long the circuit stays open; positive, 30 seconds by default
@@ -183,6 +191,21 @@ public final class GoogleWorkspaceBuilder {
    */
   public GoogleWorkspace build() {
     return new GoogleWorkspace(this);
+  }
+
+  private static boolean isRoot(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+    String scheme = uri.getScheme();
+    return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+        && uri.getHost() != null
+        && "/".equals(uri.getRawPath())
+        && uri.getRawQuery() == null
+        && uri.getRawFragment() == null;
   }
 
   ResilienceSettings resilienceSettings() {

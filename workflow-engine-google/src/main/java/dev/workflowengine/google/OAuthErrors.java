@@ -34,13 +34,22 @@ final class OAuthErrors {
   }
 
   static Optional<String> errorCode(String body) {
+    // Google's APIs (not its OAuth endpoints) nest an object under "error"; that is no code.
+    return textMember(body, "error");
+  }
+
+  /** The {@code error_description} member of the answer, when it is a JSON object with one. */
+  static Optional<String> errorDescription(HttpResponseException response) {
+    return textMember(response.getContent(), "error_description");
+  }
+
+  private static Optional<String> textMember(String body, String name) {
     if (body == null || body.isBlank()) {
       return Optional.empty();
     }
     try {
-      JsonNode error = JSON.readTree(body).path("error");
-      // Google's APIs (not its OAuth endpoints) nest an object under "error"; that is no code.
-      return error.isTextual() ? Optional.of(error.asText()) : Optional.empty();
+      JsonNode member = JSON.readTree(body).path(name);
+      return member.isTextual() ? Optional.of(member.asText()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

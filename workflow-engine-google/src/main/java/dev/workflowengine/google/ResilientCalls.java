@@ -102,6 +102,9 @@ final class ResilientCalls {
     return CircuitBreaker.builder()
         .handleIf(GoogleErrors::isOutage)
         .withFailureThreshold(settings.breakerFailureThreshold())
+        // Without a success threshold, a half-open breaker lets as many trial calls through as the
+        // failure threshold and reopens only when all of them fail; one trial decides instead.
+        .withSuccessThreshold(1)
         .withDelay(settings.breakerDelay())
         .onOpen(
             event ->

@@ -126,7 +126,13 @@ final class UserGrantCredentials extends Credentials {
         why,
         deleted ? "deleted the stored tokens" : "the stored tokens had already changed");
     ReauthorizationRequiredException dead =
-        new ReauthorizationRequiredException(userId, why + "; the stored tokens were deleted");
+        new ReauthorizationRequiredException(
+            userId,
+            why
+                + (deleted
+                    ? "; the stored tokens were deleted"
+                    : "; the tokens stored now are not those and were kept: the user disconnected"
+                        + " or authorised again since these credentials were read"));
     dead.initCause(failure);
     throw dead;
   }

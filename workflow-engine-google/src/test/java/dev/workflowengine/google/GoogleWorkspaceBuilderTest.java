@@ -61,6 +61,26 @@ class GoogleWorkspaceBuilderTest {
   }
 
   @Test
+  void theRootUrlMustBeARootThatEndsWithASlash() {
+    for (String url :
+        new String[] {
+          "http://localhost:8089",
+          "http://localhost:8089/api/",
+          "http://localhost:8089/?x=1",
+          "localhost:8089/",
+          "ftp://localhost/",
+          "not a url/"
+        }) {
+      assertThatThrownBy(() -> builder.rootUrl(url))
+          .as(url)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("rootUrl");
+    }
+    assertThatCode(() -> builder.rootUrl("http://localhost:8089/").rootUrl("https://proxy.test/"))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void callChecksItsArguments() {
     GoogleWorkspace google = builder.credentials(userId -> null).build();
 

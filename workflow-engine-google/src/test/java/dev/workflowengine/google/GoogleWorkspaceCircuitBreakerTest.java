@@ -16,6 +16,7 @@ import static dev.workflowengine.google.ResilienceFixture.listFiles;
 import static dev.workflowengine.google.ResilienceFixture.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -95,6 +96,30 @@ class GoogleWorkspaceCircuitBreakerTest {
 
     assertThatThrownBy(() -> listCalendars(google, "alice")).isInstanceOf(GoogleApiException.class);
     assertThat(calendarRequests(wm)).isEqualTo(5);
+  }
+
+  @Test
+  void afterTheDelayAFailedTrialReopensTheCircuitAtOnce() {
+    calendarListAnswers(wm, googleError(503, "backendError", "Backend Error"));
+    GoogleWorkspace google =
+        workspace(wm).maxRetries(0).circuitBreaker(2, Duration.ofSeconds(1)).build();
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> listCalendars(google, "alice"))
+          .isInstanceOf(GoogleApiException.class);
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                catchThrowable(() -> listCalendars(google, "alice")) instanceof GoogleApiException);
+
+    assertThat(calendarRequests(wm)).isEqualTo(3);
+    assertThatThrownBy(() -> listCalendars(google, "alice"))
+        .isInstanceOf(UnavailableException.class)
+        .hasMessageContaining("circuit breaker opened");
+    assertThat(calendarRequests(wm)).isEqualTo(3);
   }
 
   @Test

@@ -106,6 +106,7 @@ class RefreshTest extends AuthorizationTestBase {
         .hasMessageContaining("invalid_grant")
         .hasMessageContaining("authorizationUrl(userId)")
         .hasMessageNotContaining(REFRESH_TOKEN)
+        .hasMessageContaining("the stored tokens were deleted")
         .asInstanceOf(type(ReauthorizationRequiredException.class))
         .extracting(NotConnectedException::userId)
         .isEqualTo("alice");
@@ -141,7 +142,9 @@ class RefreshTest extends AuthorizationTestBase {
     stubRefresh(json(400, "{\"error\":\"invalid_grant\"}"));
 
     assertThatThrownBy(() -> old.getRequestMetadata(API))
-        .isInstanceOf(ReauthorizationRequiredException.class);
+        .isInstanceOf(ReauthorizationRequiredException.class)
+        .hasMessageNotContaining("were deleted")
+        .hasMessageContaining("were kept");
     assertThat(vault.getString("alice", "google").orElseThrow()).contains("1//new-refresh");
   }
 
