@@ -1,6 +1,7 @@
 package dev.workflowengine.spring.web;
 
 import dev.workflowengine.api.RateLimitedException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Runs before each of its endpoints: names the caller, or refuses the request with 401, and counts
- * it against the caller's rate limit, or refuses it with 429. Its exceptions go through {@link
+ * it against the caller's rate limit, or refuses it with 429. An event stream is one request: the
+ * async dispatch that ends it passes without being counted again. Its exceptions go through {@link
  * WebErrors} like the controllers' own. One limiter is shared by every instance, so a user has one
  * budget across all endpoints.
  */
@@ -49,6 +51,10 @@ final class CallerInterceptor implements HandlerInterceptor {
       HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (!ownEndpoint(handler)) {
       // The application's own controllers may share the base path; they keep their own rules.
+      return true;
+    }
+    if (request.getDispatcherType() == DispatcherType.ASYNC) {
+      // The dispatch that ends an event stream: named and counted when the stream opened.
       return true;
     }
     String user =

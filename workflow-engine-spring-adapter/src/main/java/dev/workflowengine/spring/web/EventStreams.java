@@ -17,7 +17,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Pipes an execution's events into SSE emitters: the event's wire name as the SSE event name, its
  * sequence as the id (so a browser's reconnect sends it back as Last-Event-ID), its JSON as the
- * data, and a comment line every heartbeat interval. One scheduler thread beats for every stream.
+ * data, and a comment line every heartbeat interval. One scheduler thread beats for every stream,
+ * so it never waits for a stream's write: a stream that is writing an event needs no heartbeat, and
+ * a write that a client which stopped reading blocks would stall every other stream's heartbeats.
  */
 final class EventStreams implements AutoCloseable {
 
@@ -42,7 +44,10 @@ final class EventStreams implements AutoCloseable {
    * An emitter that receives the publisher's events until the execution ends or the client goes.
    */
   SseEmitter open(String executionId, Flow.Publisher<WorkflowEvent> events) {
-    SseEmitter emitter = new SseEmitter(timeout.toMillis());
+    return open(new StreamEmitter(timeout.toMillis()), executionId, events);
+  }
+
+  SseEmitter open(StreamEmitter emitter, String executionId, Flow.Publisher<WorkflowEvent> events) {
     Pipe pipe = new Pipe(emitter, executionId);
     emitter.onCompletion(pipe::stop);
     emitter.onTimeout(pipe::finish);
@@ -50,10 +55,7 @@ final class EventStreams implements AutoCloseable {
     // Scheduled before anything can stop the pipe, so that stopping always cancels it.
     pipe.beat =
         scheduler.scheduleAtFixedRate(
-            () -> pipe.send(SseEmitter.event().comment("heartbeat")),
-            heartbeat.toMillis(),
-            heartbeat.toMillis(),
-            TimeUnit.MILLISECONDS);
+            pipe::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     pipe.send(SseEmitter.event().comment("events of execution " + executionId));
     events.subscribe(pipe);
     return emitter;
@@ -64,15 +66,40 @@ final class EventStreams implements AutoCloseable {
     scheduler.shutdownNow();
   }
 
+  /** An emitter that can skip a write rather than wait for another thread's. */
+  static class StreamEmitter extends SseEmitter {
+
+    StreamEmitter(long timeoutMillis) {
+      super(timeoutMillis);
+    }
+
+    /**
+     * Sends the event unless another thread is writing to this emitter.
+     *
+     * @return false if it skipped the event
+     */
+    boolean sendUnlessBusy(SseEventBuilder event) throws IOException {
+      if (!writeLock.tryLock()) {
+        return false;
+      }
+      try {
+        send(event);
+        return true;
+      } finally {
+        writeLock.unlock();
+      }
+    }
+  }
+
   /** One stream: requests one event at a time, so a slow client slows only its own delivery. */
   private static final class Pipe implements Flow.Subscriber<WorkflowEvent> {
-    private final SseEmitter emitter;
+    private final StreamEmitter emitter;
     private final String executionId;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Flow.Subscription subscription;
     private volatile ScheduledFuture<?> beat;
 
-    Pipe(SseEmitter emitter, String executionId) {
+    Pipe(StreamEmitter emitter, String executionId) {
       this.emitter = emitter;
       this.executionId = executionId;
     }
@@ -114,12 +141,25 @@ final class EventStreams implements AutoCloseable {
       finish();
     }
 
+    /** A heartbeat, unless an event is being written: that keeps the connection busy already. */
+    void beat() {
+      write(SseEmitter.event().comment("heartbeat"), true);
+    }
+
     boolean send(SseEmitter.SseEventBuilder event) {
+      return write(event, false);
+    }
+
+    private boolean write(SseEmitter.SseEventBuilder event, boolean unlessBusy) {
       if (stopped.get()) {
         return false;
       }
       try {
-        emitter.send(event);
+        if (unlessBusy) {
+          emitter.sendUnlessBusy(event);
+        } else {
+          emitter.send(event);
+        }
         return true;
       } catch (IOException | IllegalStateException e) {
         // The client went away or the emitter already completed: nothing left to write to.

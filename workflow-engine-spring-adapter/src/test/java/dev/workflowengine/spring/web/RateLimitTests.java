@@ -42,4 +42,21 @@ class RateLimitTests {
     assertThat(ivan.getText("/host/ping")).isEqualTo("pong");
     assertThat(ivan.as(null).getText("/host/ping")).isEqualTo("pong");
   }
+
+  /**
+   * Regression: when an event stream ended, Spring MVC's async dispatch ran the interceptor again,
+   * so every stream cost its user two requests and could be refused with 429 once already sent.
+   */
+  @Test
+  void anEventStreamCountsAsOneRequest() {
+    WebClient kim = new WebClient(port, "kim");
+    String id =
+        kim.post("/workflows/greet/execute", ExecutionEndpointsTests.NAMED)
+            .expect(202)
+            .text("execution_id");
+    assertThat(kim.events(id, null, line -> false).status()).isEqualTo(200);
+
+    kim.get("/executions/" + id).expect(200);
+    kim.get("/executions/" + id).expect(429);
+  }
 }
