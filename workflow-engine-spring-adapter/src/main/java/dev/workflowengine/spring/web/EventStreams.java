@@ -3,10 +3,16 @@ package dev.workflowengine.spring.web;
 import dev.workflowengine.api.event.WorkflowEvent;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -28,12 +34,12 @@ final class EventStreams implements AutoCloseable {
   private final Duration heartbeat;
   private final Duration timeout;
   private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "workflow-engine-sse-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(daemon("workflow-engine-sse-heartbeat"));
+  // Events are written here, not on the event transport's delivery threads: a client that stops
+  // reading blocks its socket write, and must not hold a thread that delivers every execution's
+  // events. Each stream writes one event at a time, so a stalled client holds at most one thread.
+  private final ExecutorService writers =
+      Executors.newCachedThreadPool(daemon("workflow-engine-sse-writer"));
 
   EventStreams(Duration heartbeat, Duration timeout) {
     this.heartbeat = heartbeat;
@@ -48,7 +54,7 @@ final class EventStreams implements AutoCloseable {
   }
 
   SseEmitter open(StreamEmitter emitter, String executionId, Flow.Publisher<WorkflowEvent> events) {
-    Pipe pipe = new Pipe(emitter, executionId);
+    Pipe pipe = new Pipe(emitter, executionId, new SerialWrites(writers));
     emitter.onCompletion(pipe::stop);
     emitter.onTimeout(pipe::finish);
     emitter.onError(error -> pipe.stop());
@@ -64,6 +70,59 @@ final class EventStreams implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    writers.shutdownNow();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Runs one stream's writes in order, one at a time, on the shared writer threads. */
+  private static final class SerialWrites implements Executor {
+    private final Executor threads;
+    private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    SerialWrites(Executor threads) {
+      this.threads = threads;
+    }
+
+    @Override
+    public void execute(Runnable write) {
+      pending.add(write);
+      drainSoon();
+    }
+
+    private void drainSoon() {
+      if (draining.compareAndSet(false, true)) {
+        try {
+          threads.execute(this::drain);
+        } catch (RejectedExecutionException closing) {
+          draining.set(false); // the application is stopping: nothing more is written
+        }
+      }
+    }
+
+    private void drain() {
+      try {
+        for (Runnable write = pending.poll(); write != null; write = pending.poll()) {
+          try {
+            write.run();
+          } catch (RuntimeException e) {
+            log.warn("Writing to an event stream failed; the stream goes on", e);
+          }
+        }
+      } finally {
+        draining.set(false);
+        if (!pending.isEmpty()) {
+          drainSoon();
+        }
+      }
+    }
   }
 
   /** An emitter that can skip a write rather than wait for another thread's. */
@@ -95,13 +154,15 @@ final class EventStreams implements AutoCloseable {
   private static final class Pipe implements Flow.Subscriber<WorkflowEvent> {
     private final StreamEmitter emitter;
     private final String executionId;
+    private final Executor writes;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Flow.Subscription subscription;
     private volatile ScheduledFuture<?> beat;
 
-    Pipe(StreamEmitter emitter, String executionId) {
+    Pipe(StreamEmitter emitter, String executionId, Executor writes) {
       this.emitter = emitter;
       this.executionId = executionId;
+      this.writes = writes;
     }
 
     @Override
@@ -116,6 +177,10 @@ final class EventStreams implements AutoCloseable {
 
     @Override
     public void onNext(WorkflowEvent event) {
+      writes.execute(() -> deliver(event));
+    }
+
+    private void deliver(WorkflowEvent event) {
       boolean sent =
           send(
               SseEmitter.event()
@@ -133,12 +198,12 @@ final class EventStreams implements AutoCloseable {
     public void onError(Throwable error) {
       // An overflow or a transport failure: the client reconnects with Last-Event-ID.
       log.debug("Event stream of execution {} ended: {}", executionId, error.toString());
-      finish();
+      writes.execute(this::finish); // after the events already queued for writing
     }
 
     @Override
     public void onComplete() {
-      finish();
+      writes.execute(this::finish);
     }
 
     /** A heartbeat, unless an event is being written: that keeps the connection busy already. */

@@ -1,12 +1,15 @@
 package dev.workflowengine.spring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.workflowengine.api.event.WorkflowEvent;
 import dev.workflowengine.api.event.WorkflowStarted;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +38,38 @@ class EventStreamsHeartbeatTests {
       assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
 
       int before = healthy.writes.get();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (healthy.writes.get() < before + 3 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
 
-      assertThat(healthy.writes.get()).isGreaterThanOrEqualTo(before + 3);
+      await().atMost(Duration.ofSeconds(5)).until(() -> healthy.writes.get() >= before + 3);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  /**
+   * Regression: the event write ran on the thread that delivered the event, so a client that
+   * stopped reading held one of the event transport's few delivery threads, which serve every
+   * execution.
+   */
+  @Test
+  void aStalledClientDoesNotHoldTheThreadThatDeliversEvents() throws Exception {
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Flow.Subscriber<? super WorkflowEvent>> subscribers = new CopyOnWriteArrayList<>();
+    try (EventStreams streams = new EventStreams(Duration.ofMinutes(1), Duration.ofMinutes(1))) {
+      RecordingEmitter stalled = new RecordingEmitter(writing, release);
+      streams.open(
+          stalled,
+          "e3",
+          subscriber -> {
+            subscriber.onSubscribe(new NoDemand());
+            subscribers.add(subscriber);
+          });
+
+      // Called on this thread, as a delivery thread would: it must return while the write blocks.
+      subscribers.get(0).onNext(new WorkflowStarted("e3", "triage", 1, Instant.now(), 1, "u1"));
+
+      assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(stalled.writes.get()).isEqualTo(1); // only the opening comment so far
     } finally {
       release.countDown();
     }
