@@ -84,6 +84,25 @@ public final class GooglePushHandler {
   }
 
   /**
+   * Whether this handler takes Calendar notifications (it was built with {@link CalendarChannels}).
+   * An HTTP endpoint asks before handling, so that only this answers "not configured".
+   *
+   * @return {@code true} if {@link #handleCalendar} can be called
+   */
+  public boolean takesCalendar() {
+    return calendar.isPresent();
+  }
+
+  /**
+   * Whether this handler takes Gmail notifications (it was built with {@link GmailMailboxes}).
+   *
+   * @return {@code true} if {@link #handleGmail} can be called
+   */
+  public boolean takesGmail() {
+    return gmail.isPresent();
+  }
+
+  /**
    * Handles a Calendar notification.
    *
    * @param headers the request's headers by name; the lookup must ignore case, as HTTP does (a

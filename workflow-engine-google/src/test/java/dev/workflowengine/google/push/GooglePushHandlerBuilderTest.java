@@ -76,6 +76,10 @@ class GooglePushHandlerBuilderTest {
     GooglePushHandler gmailOnly =
         GooglePushHandler.builder().gmailMailboxes(new InMemoryGmailMailboxes()).build();
 
+    assertThat(calendarOnly.takesCalendar()).isTrue();
+    assertThat(calendarOnly.takesGmail()).isFalse();
+    assertThat(gmailOnly.takesCalendar()).isFalse();
+    assertThat(gmailOnly.takesGmail()).isTrue();
     assertThatThrownBy(() -> calendarOnly.handleGmail(gmailEnvelope("a@b.c", 1, "m")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("gmailMailboxes(...)");

@@ -51,6 +51,9 @@ final class GooglePushController {
 
   @PostMapping("/calendar")
   ResponseEntity<String> calendar(HttpServletRequest request) {
+    if (!handler.takesCalendar()) {
+      return notConfigured("Calendar");
+    }
     // Headers only: Google sends an empty body. getHeader ignores case, as the handler needs.
     return handle(
         "Calendar",
@@ -61,6 +64,9 @@ final class GooglePushController {
   @PostMapping("/gmail")
   ResponseEntity<String> gmail(
       HttpServletRequest request, @RequestParam(required = false) String token) throws IOException {
+    if (!handler.takesGmail()) {
+      return notConfigured("Gmail");
+    }
     // One byte more than the limit is enough to know the body is too long.
     byte[] body = request.getInputStream().readNBytes(MAX_GMAIL_BODY + 1);
     if (body.length > MAX_GMAIL_BODY) {
@@ -95,11 +101,12 @@ final class GooglePushController {
           "A {} notification was accepted but its workflows did not start: {}", kind, e.toString());
       return WireJson.status(
           503, WebErrors.detail("the notification could not be processed now; retry it later"));
-    } catch (IllegalStateException e) {
-      // The handler was built without this kind of notification.
-      return WireJson.status(
-          404, WebErrors.detail(kind + " push notifications are not configured here"));
     }
+  }
+
+  private static ResponseEntity<String> notConfigured(String kind) {
+    return WireJson.status(
+        404, WebErrors.detail(kind + " push notifications are not configured here"));
   }
 
   private static ResponseEntity<String> refusedCalendar(PushVerificationException e) {
