@@ -5,9 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The authorization flows started and not yet finished, keyed by their {@code state}. A state is
@@ -15,14 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Kept in this process's memory on purpose: each entry holds the flow's PKCE verifier, a secret
  * that lives for minutes and need never touch storage. A host running several instances routes the
- * callback to the instance that issued the URL (sticky sessions).
+ * callback to the instance that issued the URL (sticky sessions). A user keeps at most {@value
+ * #MAX_PER_USER} flows at once, the newest: a user (or a script acting as one) that starts flows
+ * without finishing them cannot grow this map without bound.
  *
  * <p>Thread-safe.
  */
 final class PendingAuthorizations {
 
-  /** One flow in progress. */
-  record Pending(String userId, Pkce pkce, Instant expiresAt) {
+  /** One flow in progress; {@code order} counts the flows issued, so the oldest is known. */
+  record Pending(String userId, Pkce pkce, Instant expiresAt, long order) {
     @Override
     public String toString() {
       return "Pending[userId=" + userId + ", expiresAt=" + expiresAt + "]";
@@ -37,10 +42,14 @@ final class PendingAuthorizations {
     }
   }
 
+  /** Flows one user may have pending; starting another forgets that user's oldest. */
+  static final int MAX_PER_USER = 10;
+
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private final Map<String, Pending> byState = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
+  private final AtomicLong issued = new AtomicLong();
   private final Clock clock;
   private final Duration ttl;
 
@@ -51,8 +60,10 @@ final class PendingAuthorizations {
 
   Issued issue(String userId) {
     purgeExpired();
+    forgetOldestBeyondLimit(userId);
     Pkce pkce = Pkce.generate(random);
-    Pending pending = new Pending(userId, pkce, clock.instant().plus(ttl));
+    Pending pending =
+        new Pending(userId, pkce, clock.instant().plus(ttl), issued.incrementAndGet());
     String state;
     do {
       state = newState();
@@ -81,6 +92,18 @@ final class PendingAuthorizations {
     // A scan per flow started or finished: pending flows number at most what users start within
     // one state lifetime, so this stays small and needs no background thread.
     byState.values().removeIf(this::isExpired);
+  }
+
+  /** Makes room for one more of the user's flows; concurrent starts may briefly exceed it. */
+  private void forgetOldestBeyondLimit(String userId) {
+    List<Map.Entry<String, Pending>> own =
+        byState.entrySet().stream()
+            .filter(entry -> entry.getValue().userId().equals(userId))
+            .sorted(Comparator.comparingLong(entry -> entry.getValue().order()))
+            .toList();
+    for (int i = 0; i <= own.size() - MAX_PER_USER; i++) {
+      byState.remove(own.get(i).getKey(), own.get(i).getValue());
+    }
   }
 
   private boolean isExpired(Pending pending) {

@@ -129,6 +129,22 @@ class CallbackStateTest extends AuthorizationTestBase {
     assertThat(authorization.pendingFlows()).isEqualTo(1);
   }
 
+  @Test
+  void aUserKeepsOnlyTheirNewestFlowsSoUnfinishedOnesCannotAccumulate() {
+    List<String> states = new ArrayList<>();
+    for (int i = 0; i <= PendingAuthorizations.MAX_PER_USER; i++) {
+      states.add(query(authorization.authorizationUrl("alice")).get("state"));
+    }
+    authorization.authorizationUrl("bob");
+
+    assertThat(authorization.pendingFlows()).isEqualTo(PendingAuthorizations.MAX_PER_USER + 1);
+    assertThatThrownBy(() -> authorization.handleCallback(CODE, states.get(0)))
+        .isInstanceOf(AuthorizationStateException.class);
+    stubCodeExchange(3600);
+    assertThat(authorization.handleCallback(CODE, states.get(states.size() - 1)).userId())
+        .isEqualTo("alice");
+  }
+
   private boolean callbackWins(CountDownLatch start, String state) throws InterruptedException {
     start.await();
     try {
